@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, isMonth, isValidDate, monthsBetween, previousRange, rangeLength } from './months.ts';
+
+describe('months', () => {
+  it('recognises real months only', () => {
+    expect(isMonth('2022-04')).toBe(true);
+    for (const bad of ['2021-13', '2021-1', '2021-00', '21-01', '2021-01-01', '']) expect(isMonth(bad)).toBe(false);
+  });
+
+  it('adds months across years', () => {
+    expect(addMonths('2021-12', 1)).toBe('2022-01');
+    expect(addMonths('2022-01', -1)).toBe('2021-12');
+    expect(addMonths('2022-04', -16)).toBe('2020-12');
+  });
+
+  it('lists and measures a range', () => {
+    expect(monthsBetween({ from: '2021-11', to: '2022-02' })).toEqual(['2021-11', '2021-12', '2022-01', '2022-02']);
+    expect(rangeLength({ from: '2021-01', to: '2022-04' })).toBe(16);
+  });
+
+  it('gives the previous period of the same length', () => {
+    expect(previousRange({ from: '2022-01', to: '2022-03' })).toEqual({ from: '2021-10', to: '2021-12' });
+    expect(previousRange({ from: '2022-04', to: '2022-04' })).toEqual({ from: '2022-03', to: '2022-03' });
+  });
+
+  it('checks calendar dates', () => {
+    expect(isValidDate('2024-02-29')).toBe(true);
+    expect(isValidDate('2022-02-29')).toBe(false);
+    expect(isValidDate('2022-04-31')).toBe(false);
+  });
+});

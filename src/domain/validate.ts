@@ -1,0 +1,332 @@
+import * as v from 'valibot';
+import { isValidDate, previousMonth } from './months.ts';
+import type { DataError, DataWarning, ErrorCode } from './problems.ts';
+import { shortValue } from './problems.ts';
+import { type Dataset, type DatasetRecord, datasetSchema, MONTH_PATTERN, SUPPORTED_SCHEMA_VERSIONS } from './schema.ts';
+
+export type LoadResult =
+  | { ok: true; dataset: Dataset; warnings: DataWarning[] }
+  | { ok: false; errors: DataError[]; errorCount: number };
+
+/**
+ * How many errors a result carries in full. A file with thousands of broken
+ * cells would otherwise flood the screen; the count says how many more.
+ */
+export const ERROR_LIST_CAP = 200;
+
+/** Read a dataset from the text of a file: the one entry point for every source. */
+export function parseDatasetText(text: string): LoadResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const trimmed = body.trimStart();
+  if (trimmed.length === 0) return refuse([{ path: '', code: 'empty_file' }]);
+  if (trimmed.startsWith('<')) {
+    return refuse([{ path: '', code: 'html_instead_of_json', value: shortValue(trimmed.slice(0, 40)) }]);
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(body);
+  } catch (e) {
+    return refuse([jsonError(body, e instanceof Error ? e.message : String(e))]);
+  }
+  return validateDataset(input);
+}
+
+/** Validate a value already parsed from JSON (or built by an importer). */
+export function validateDataset(input: unknown): LoadResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return refuse([{ path: '', code: 'not_an_object', value: shortValue(input) }]);
+  }
+  const version = (input as Record<string, unknown>).schemaVersion;
+  if (version !== undefined && !(SUPPORTED_SCHEMA_VERSIONS as readonly unknown[]).includes(version)) {
+    // Another version may mean anything; checking its fields against ours would mislead.
+    return refuse([
+      {
+        path: 'schemaVersion',
+        code: 'schema_version',
+        value: shortValue(version),
+        detail: { supported: SUPPORTED_SCHEMA_VERSIONS.join(', ') },
+      },
+    ]);
+  }
+  const parsed = v.safeParse(datasetSchema, input, { abortEarly: false });
+  const errors: DataError[] = parsed.success ? [] : parsed.issues.map(toDataError);
+  errors.push(...crossCheck(input as Record<string, unknown>));
+  if (errors.length > 0 || !parsed.success) return refuse(errors);
+  return { ok: true, dataset: parsed.output, warnings: findWarnings(parsed.output.records) };
+}
+
+function refuse(all: DataError[]): LoadResult {
+  return { ok: false, errors: all.slice(0, ERROR_LIST_CAP), errorCount: all.length };
+}
+
+function jsonError(text: string, message: string): DataError {
+  const position = /position (\d+)/.exec(message);
+  // Engines word it differently; an error at the very end of the text means the file stops too early.
+  const atEnd = position !== null && Number(position[1]) >= text.trimEnd().length;
+  if (/end of JSON input|Unterminated string/i.test(message) || atEnd) {
+    return { path: '', code: 'json_truncated', detail: positionDetail(text, text.trimEnd().length) };
+  }
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  let detail: Record<string, number> = {};
+  if (lineCol) detail = { line: Number(lineCol[1]), column: Number(lineCol[2]) };
+  else if (position) detail = positionDetail(text, Number(position[1]));
+  const at = position ? Number(position[1]) : undefined;
+  const value = at !== undefined ? shortValue(text.slice(Math.max(0, at - 10), at + 10)) : undefined;
+  return { path: '', code: 'json_syntax', ...(value ? { value } : {}), detail };
+}
+
+function positionDetail(text: string, position: number): Record<string, number> {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < position && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: position - lineStart + 1 };
+}
+
+type Issue = v.InferIssue<typeof datasetSchema>;
+
+export function formatPath(keys: readonly (string | number)[]): string {
+  let out = '';
+  for (const key of keys) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
+function toDataError(issue: Issue): DataError {
+  const keys = (issue.path ?? []).map((p) => p.key as string | number);
+  const path = formatPath(keys);
+  const last = keys[keys.length - 1];
+  const value = shortValue(issue.input);
+  const code = issueCode(issue, last);
+  if (code === 'unknown_field' && typeof last === 'string') {
+    const suggestion = closestField(issue, last);
+    return { path, code, ...(suggestion ? { detail: { suggestion } } : {}) };
+  }
+  if (code === 'missing_field') return { path, code };
+  if (code === 'wrong_type') return { path, code, value, detail: { expected: expectedType(issue.expected) } };
+  return { path, code, value };
+}
+
+function issueCode(issue: Issue, last: string | number | undefined): ErrorCode {
+  switch (issue.type) {
+    case 'strict_object':
+      return issue.input === undefined && issue.expected !== 'never' ? 'missing_field' : 'unknown_field';
+    case 'integer':
+      return 'not_integer';
+    case 'min_value':
+      return last === 'onTimeRate' || last === 'onlineRate' ? 'fraction_range' : 'negative';
+    case 'max_value':
+      return last === 'onTimeRate' || last === 'onlineRate' ? 'fraction_range' : 'too_large';
+    case 'regex':
+      if (last === 'month') return 'bad_month';
+      if (last === 'updatedAt') return 'bad_date';
+      return 'blank';
+    case 'picklist':
+      return 'bad_level';
+    case 'literal':
+      return 'schema_version';
+    case 'min_length':
+      return 'too_few_units';
+    default:
+      return issue.kind === 'schema' ? 'wrong_type' : 'invalid';
+  }
+}
+
+function expectedType(expected: string | null): string {
+  if (!expected) return 'value';
+  if (expected.includes('Object') || expected === 'Object') return 'object';
+  if (expected.includes('Array')) return 'array';
+  return expected.replace(/"/g, '');
+}
+
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  dataset: Object.keys(datasetSchema.entries),
+  units: Object.keys(datasetSchema.entries.units.pipe[0].item.entries),
+  records: Object.keys(datasetSchema.entries.records.item.entries),
+  facts: Object.keys(datasetSchema.entries.facts.wrapped.item.entries),
+  targets: Object.keys(datasetSchema.entries.targets.wrapped.entries),
+};
+
+function closestField(issue: Issue, key: string): string | undefined {
+  const top = issue.path?.[0]?.key;
+  const scope = issue.path && issue.path.length > 1 && typeof top === 'string' && top in KNOWN_KEYS ? top : 'dataset';
+  const candidates = KNOWN_KEYS[scope] ?? [];
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 4));
+  for (const c of candidates) {
+    const d = editDistance(key.toLowerCase(), c.toLowerCase());
+    if (d <= bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 99;
+}
+
+/**
+ * Rules across values. Runs on the raw input, defensively, so that these
+ * errors are reported together with the field errors rather than after them.
+ */
+function crossCheck(input: Record<string, unknown>): DataError[] {
+  const errors: DataError[] = [];
+  const updatedAt = input.updatedAt;
+  if (typeof updatedAt === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(updatedAt) && !isValidDate(updatedAt)) {
+    errors.push({ path: 'updatedAt', code: 'bad_date', value: shortValue(updatedAt) });
+  }
+
+  const units = Array.isArray(input.units) ? input.units : [];
+  const unitIndex = new Map<string, number>();
+  const parents = new Map<string, string>();
+  units.forEach((unit, i) => {
+    if (!isObject(unit) || typeof unit.id !== 'string') return;
+    if (unitIndex.has(unit.id)) {
+      errors.push({
+        path: `units[${i}].id`,
+        code: 'duplicate_unit',
+        value: shortValue(unit.id),
+        detail: { first: `units[${unitIndex.get(unit.id)}]` },
+      });
+      return;
+    }
+    unitIndex.set(unit.id, i);
+    if (typeof unit.parentId === 'string') parents.set(unit.id, unit.parentId);
+  });
+  for (const [id, parentId] of parents) {
+    const i = unitIndex.get(id) ?? 0;
+    if (!unitIndex.has(parentId)) {
+      errors.push({ path: `units[${i}].parentId`, code: 'unknown_parent', value: shortValue(parentId) });
+    }
+  }
+  // A cycle is reported once, at the unit of the cycle that comes first in the file.
+  const reported = new Set<string>();
+  for (const start of parents.keys()) {
+    const seen: string[] = [];
+    let at: string | undefined = start;
+    while (at !== undefined && !seen.includes(at) && seen.length <= parents.size) {
+      seen.push(at);
+      at = parents.get(at);
+    }
+    if (at === undefined || at !== start) continue;
+    const cycle = seen;
+    if (cycle.some((id) => reported.has(id))) continue;
+    for (const id of cycle) reported.add(id);
+    const first = cycle.reduce((a, b) => ((unitIndex.get(a) ?? 0) <= (unitIndex.get(b) ?? 0) ? a : b));
+    errors.push({
+      path: `units[${unitIndex.get(first)}].parentId`,
+      code: 'parent_cycle',
+      value: shortValue(parents.get(first)),
+      detail: { cycle: [...cycle, start].join(' → ') },
+    });
+  }
+
+  const records = Array.isArray(input.records) ? input.records : [];
+  const seenRecord = new Map<string, number>();
+  records.forEach((record, i) => {
+    if (!isObject(record)) return;
+    const { unitId, month, received } = record;
+    if (typeof unitId === 'string' && units.length > 0 && !unitIndex.has(unitId)) {
+      errors.push({ path: `records[${i}].unitId`, code: 'unknown_unit', value: shortValue(unitId) });
+    }
+    if (typeof unitId === 'string' && typeof month === 'string' && MONTH_PATTERN.test(month)) {
+      const key = `${unitId}\u0000${month}`;
+      const first = seenRecord.get(key);
+      if (first === undefined) seenRecord.set(key, i);
+      else
+        errors.push({
+          path: `records[${i}]`,
+          code: 'duplicate_record',
+          value: `${shortValue(unitId)} ${month}`,
+          detail: { first: `records[${first}]` },
+        });
+    }
+    if (!isCount(received)) return;
+    const l3 = record.receivedOnlineLevel3;
+    const l4 = record.receivedOnlineLevel4;
+    if (isCount(l3) && isCount(l4) && l3 + l4 > received) {
+      errors.push({
+        path: `records[${i}].receivedOnlineLevel4`,
+        code: 'online_exceeds_received',
+        value: `${l3} + ${l4}`,
+        detail: { received },
+      });
+    }
+    for (const field of ['interlinked', 'saturdayReceived'] as const) {
+      const part = record[field];
+      if (isCount(part) && part > received) {
+        errors.push({
+          path: `records[${i}].${field}`,
+          code: 'part_exceeds_received',
+          value: String(part),
+          detail: { received },
+        });
+      }
+    }
+  });
+  return errors;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function isCount(x: unknown): x is number {
+  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+}
+
+/** Flow identity of each record and the month chain of each unit. */
+export function findWarnings(records: readonly DatasetRecord[]): DataWarning[] {
+  const warnings: DataWarning[] = [];
+  const byKey = new Map<string, { record: DatasetRecord; index: number }>();
+  records.forEach((record, index) => {
+    byKey.set(`${record.unitId}\u0000${record.month}`, { record, index });
+  });
+  records.forEach((r, i) => {
+    const left = r.carriedOver + r.received;
+    const right =
+      r.resolvedEarly +
+      r.resolvedOnTime +
+      r.resolvedLate +
+      (r.withdrawn ?? 0) +
+      r.pendingWithinDeadline +
+      r.pendingOverdue;
+    if (left !== right) {
+      warnings.push({ code: 'flow_identity', path: `records[${i}]`, unitId: r.unitId, month: r.month, left, right });
+    }
+    const prev = byKey.get(`${r.unitId}\u0000${previousMonth(r.month)}`);
+    if (prev) {
+      const pending = prev.record.pendingWithinDeadline + prev.record.pendingOverdue;
+      if (pending !== r.carriedOver) {
+        warnings.push({
+          code: 'month_chain',
+          path: `records[${i}].carriedOver`,
+          unitId: r.unitId,
+          month: r.month,
+          left: r.carriedOver,
+          right: pending,
+        });
+      }
+    }
+  });
+  return warnings;
+}

@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Serves the top-level data/ folder (the sample dataset and its JSON Schema)
+ * at ./data/ in development and copies it into the build, so the sample is
+ * fetched like any other dataset instead of being bundled into the script.
+ */
+function datasetFolder(): Plugin {
+  const dir = 'data';
+  return {
+    name: 'tthc-data-folder',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const match = /^\/data\/([\w.-]+\.json)(?:\?.*)?$/.exec(req.url ?? '');
+        if (!match?.[1]) return next();
+        try {
+          const body = readFileSync(join(dir, match[1]));
+          res.setHeader('Content-Type', 'application/json; charset=utf-8');
+          res.end(body);
+        } catch {
+          next();
+        }
+      });
+    },
+    generateBundle() {
+      for (const file of readdirSync(dir)) {
+        if (file.endsWith('.json')) {
+          this.emitFile({ type: 'asset', fileName: `data/${file}`, source: readFileSync(join(dir, file)) });
+        }
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), datasetFolder()],
+  // Relative asset paths, so the built folder can be served from any sub-path of a district's site.
+  base: './',
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+  preview: { port: 4173, strictPort: false },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['src/**/*.test.tsx', 'tests/component/**/*.test.tsx'],
+          setupFiles: ['tests/setup/component.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/setup/browser-global.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
