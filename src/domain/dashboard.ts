@@ -228,3 +228,52 @@ export function periodPresets(span: MonthRange): PeriodPreset[] {
 function clip(range: MonthRange, span: MonthRange): MonthRange {
   return { from: range.from < span.from ? span.from : range.from, to: range.to > span.to ? span.to : range.to };
 }
+
+/** One month of a chart: a value per series key (null: no data that month). */
+export interface SeriesPoint {
+  month: Month;
+  values: Record<string, number | null>;
+}
+
+export type SeriesPick = (t: Totals) => number | null;
+
+/** The same figure for several groups (levels, or the unit) month by month. */
+export function seriesByGroup(
+  rows: readonly LevelMonthRow[] | readonly MonthRow[],
+  pick: SeriesPick,
+  key = 'unit',
+): SeriesPoint[] {
+  return rows.map((row) => {
+    const values: Record<string, number | null> = {};
+    if ('byLevel' in row) {
+      for (const [level, t] of Object.entries(row.byLevel)) values[level] = t ? pick(t) : null;
+    } else values[key] = row.totals ? pick(row.totals) : null;
+    return { month: row.month, values };
+  });
+}
+
+/** Several figures of one group month by month (for stacked bars). */
+export function seriesByFigure(rows: readonly MonthRow[], picks: Record<string, SeriesPick>): SeriesPoint[] {
+  return rows.map((row) => {
+    const values: Record<string, number | null> = {};
+    for (const [key, pick] of Object.entries(picks)) values[key] = row.totals ? pick(row.totals) : null;
+    return { month: row.month, values };
+  });
+}
+
+/** The parts of the dossier flow, in the order they are stacked. */
+export const FLOW_PICKS: Record<string, SeriesPick> = {
+  resolvedEarly: (t) => t.resolvedEarly,
+  resolvedOnTime: (t) => t.resolvedOnTime,
+  resolvedLate: (t) => t.resolvedLate,
+  withdrawn: (t) => t.withdrawn,
+  pendingWithinDeadline: (t) => t.pendingWithinDeadline,
+  pendingOverdue: (t) => t.pendingOverdue,
+};
+
+/** New dossiers by channel: level 3, level 4, and the rest (in person or by post). */
+export const CHANNEL_PICKS: Record<string, SeriesPick> = {
+  receivedOnlineLevel4: (t) => t.receivedOnlineLevel4,
+  receivedOnlineLevel3: (t) => t.receivedOnlineLevel3,
+  offline: (t) => t.received - t.receivedOnlineLevel3 - t.receivedOnlineLevel4,
+};

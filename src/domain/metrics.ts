@@ -59,6 +59,16 @@ export const TOTALS_KEYS = [
   'completionRate',
 ] as const satisfies readonly (keyof Totals)[];
 
+/** Dossiers resolved within the deadline: early plus on time (decision 0002). */
+export function onTimeCount(t: Counts): number {
+  return t.resolvedEarly + t.resolvedOnTime;
+}
+
+/** New dossiers received online, level 3 plus level 4. */
+export function onlineCount(t: Counts): number {
+  return t.receivedOnlineLevel3 + t.receivedOnlineLevel4;
+}
+
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }
@@ -72,8 +82,8 @@ export function withRates(c: Counts): Totals {
     total,
     resolved,
     pending,
-    onTimeRate: ratio(c.resolvedEarly + c.resolvedOnTime, resolved),
-    onlineRate: ratio(c.receivedOnlineLevel3 + c.receivedOnlineLevel4, c.received),
+    onTimeRate: ratio(onTimeCount(c), resolved),
+    onlineRate: ratio(onlineCount(c), c.received),
     completionRate: ratio(resolved, total),
   };
 }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { indexDataset } from '../domain/metrics.ts';
+import type { Dataset } from '../domain/schema.ts';
+import { isSameSite, parseUrlState, resolveView, serializeUrlState } from './url-state.ts';
+
+const ORIGIN = 'http://127.0.0.1:4173';
+
+const dataset: Dataset = {
+  schemaVersion: 1,
+  title: 'T',
+  units: [{ id: 'a', name: 'A', level: 'commune' }],
+  records: ['2021-01', '2021-02', '2021-03'].map((month) => ({
+    unitId: 'a',
+    month,
+    carriedOver: 0,
+    received: 1,
+    receivedOnlineLevel3: 0,
+    receivedOnlineLevel4: 0,
+    resolvedEarly: 0,
+    resolvedOnTime: 1,
+    resolvedLate: 0,
+    pendingWithinDeadline: 0,
+    pendingOverdue: 0,
+    feesVnd: 0,
+  })),
+};
+
+describe('the URL query', () => {
+  it('reads every parameter of the view', () => {
+    const { state, notes } = parseUrlState('?from=2021-02&to=2021-03&level=commune&unit=a&lang=en&data=x.json', ORIGIN);
+    expect(state).toEqual({ from: '2021-02', to: '2021-03', level: 'commune', unit: 'a', lang: 'en', data: 'x.json' });
+    expect(notes).toEqual([]);
+  });
+
+  it('ignores malformed parameters with a note for each', () => {
+    const { state, notes } = parseUrlState(
+      '?from=2021-13&level=town&lang=fr&data=https://evil.example/d.json&x=1',
+      ORIGIN,
+    );
+    expect(state).toEqual({ from: null, to: null, level: 'all', unit: null, lang: 'vi', data: null });
+    expect(notes.map((n) => `${n.param}:${n.code}`).sort()).toEqual(
+      ['data:other_host', 'from:bad_month', 'lang:bad_lang', 'level:bad_level', 'x:unknown_param'].sort(),
+    );
+  });
+
+  it('accepts relative and same-origin data addresses only', () => {
+    expect(isSameSite('data/other.json', ORIGIN)).toBe(true);
+    expect(isSameSite('/x/y.json', ORIGIN)).toBe(true);
+    expect(isSameSite(`${ORIGIN}/z.json`, ORIGIN)).toBe(true);
+    expect(isSameSite('//evil.example/z.json', ORIGIN)).toBe(false);
+    expect(isSameSite('javascript:alert(1)', ORIGIN)).toBe(false);
+  });
+
+  it('writes a short query, leaving defaults out, and reads it back the same', () => {
+    const state = { from: '2021-02', to: null, level: 'all' as const, unit: 'a', lang: 'vi' as const, data: null };
+    const query = serializeUrlState(state);
+    expect(query).toBe('?from=2021-02&unit=a');
+    expect(parseUrlState(query, ORIGIN).state).toEqual(state);
+  });
+});
+
+describe('the view against the dataset', () => {
+  const index = indexDataset(dataset);
+
+  it('defaults to the whole span', () => {
+    const { state } = parseUrlState('', ORIGIN);
+    expect(resolveView(state, index)).toMatchObject({ range: { from: '2021-01', to: '2021-03' }, notes: [] });
+  });
+
+  it('drops months outside the data, a backwards range and an unknown unit, with notes', () => {
+    const a = resolveView(parseUrlState('?from=2020-01&unit=zz', ORIGIN).state, index);
+    expect(a?.range).toEqual({ from: '2021-01', to: '2021-03' });
+    expect(a?.unitId).toBeNull();
+    expect(a?.notes.map((n) => n.code)).toEqual(['out_of_span', 'unknown_unit']);
+    const b = resolveView(parseUrlState('?from=2021-03&to=2021-02', ORIGIN).state, index);
+    expect(b?.range).toEqual({ from: '2021-01', to: '2021-03' });
+    expect(b?.notes.map((n) => n.code)).toEqual(['from_after_to']);
+  });
+});

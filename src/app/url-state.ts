@@ -1,0 +1,119 @@
+import type { ParamNoteView } from '../components/param-notes.tsx';
+import { LEVEL_FILTERS, type LevelFilter } from '../domain/dashboard.ts';
+import type { Lang } from '../domain/format.ts';
+import type { DatasetIndex } from '../domain/metrics.ts';
+import { isMonth, type MonthRange } from '../domain/months.ts';
+
+/**
+ * The view lives in the URL query so that a copied link reproduces it and
+ * Back/Forward work. Parameters are read in two steps: their form first
+ * (here), then against the loaded dataset (resolveView). A parameter that
+ * fails either is dropped with a note; the page never goes blank over it.
+ */
+
+export interface UrlState {
+  from: string | null;
+  to: string | null;
+  level: LevelFilter;
+  unit: string | null;
+  lang: Lang;
+  data: string | null;
+}
+
+export type ParamNote = ParamNoteView;
+
+export const DEFAULT_URL_STATE: UrlState = { from: null, to: null, level: 'all', unit: null, lang: 'vi', data: null };
+
+const KNOWN = new Set(['from', 'to', 'level', 'unit', 'lang', 'data', 'view', 'slide']);
+
+export function parseUrlState(search: string, origin: string): { state: UrlState; notes: ParamNote[] } {
+  const params = new URLSearchParams(search);
+  const state: UrlState = { ...DEFAULT_URL_STATE };
+  const notes: ParamNote[] = [];
+  for (const [param, value] of params) {
+    if (!KNOWN.has(param)) notes.push({ param, value, code: 'unknown_param' });
+  }
+  for (const key of ['from', 'to'] as const) {
+    const value = params.get(key);
+    if (value === null || value === '') continue;
+    if (isMonth(value)) state[key] = value;
+    else notes.push({ param: key, value, code: 'bad_month' });
+  }
+  const level = params.get('level');
+  if (level) {
+    if ((LEVEL_FILTERS as readonly string[]).includes(level)) state.level = level as LevelFilter;
+    else notes.push({ param: 'level', value: level, code: 'bad_level' });
+  }
+  const unit = params.get('unit');
+  if (unit) state.unit = unit;
+  const lang = params.get('lang');
+  if (lang) {
+    if (lang === 'vi' || lang === 'en') state.lang = lang;
+    else notes.push({ param: 'lang', value: lang, code: 'bad_lang' });
+  }
+  const data = params.get('data');
+  if (data) {
+    if (isSameSite(data, origin)) state.data = data;
+    else notes.push({ param: 'data', value: data, code: 'other_host' });
+  }
+  return { state, notes };
+}
+
+/** A relative or same-origin address; anything else would leave the site (and CSP blocks it). */
+export function isSameSite(address: string, origin: string): boolean {
+  try {
+    const url = new URL(address, `${origin}/`);
+    return url.origin === origin && (url.protocol === 'http:' || url.protocol === 'https:');
+  } catch {
+    return false;
+  }
+}
+
+/** The query string for a state: defaults are left out so links stay short. */
+export function serializeUrlState(state: UrlState, extra: Record<string, string | null> = {}): string {
+  const params = new URLSearchParams();
+  if (state.data) params.set('data', state.data);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.level !== 'all') params.set('level', state.level);
+  if (state.unit) params.set('unit', state.unit);
+  if (state.lang !== 'vi') params.set('lang', state.lang);
+  for (const [k, v] of Object.entries(extra)) if (v !== null) params.set(k, v);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export interface ResolvedView {
+  range: MonthRange;
+  level: LevelFilter;
+  unitId: string | null;
+  notes: ParamNote[];
+}
+
+/** Check the URL's choices against the dataset: months within its span, a unit it has. */
+export function resolveView(state: UrlState, index: DatasetIndex): ResolvedView | null {
+  const span = index.span;
+  if (!span) return null;
+  const notes: ParamNote[] = [];
+  let from = state.from ?? span.from;
+  let to = state.to ?? span.to;
+  if (from < span.from || from > span.to) {
+    notes.push({ param: 'from', value: from, code: 'out_of_span' });
+    from = span.from;
+  }
+  if (to < span.from || to > span.to) {
+    notes.push({ param: 'to', value: to, code: 'out_of_span' });
+    to = span.to;
+  }
+  if (from > to) {
+    notes.push({ param: 'from', value: `${from} > ${to}`, code: 'from_after_to' });
+    from = span.from;
+    to = span.to;
+  }
+  let unitId = state.unit;
+  if (unitId && !index.unitsById.has(unitId)) {
+    notes.push({ param: 'unit', value: unitId, code: 'unknown_unit' });
+    unitId = null;
+  }
+  return { range: { from, to }, level: state.level, unitId, notes };
+}

@@ -1,0 +1,75 @@
+import type { Lang } from './format.ts';
+import type { Level } from './schema.ts';
+
+/**
+ * Names of levels and figures, shared by the page, the slides, the briefing
+ * and the exports so one figure carries one name everywhere.
+ */
+
+export const LEVEL_LABEL: Record<Level, Record<Lang, string>> = {
+  province: { vi: 'Cấp tỉnh', en: 'Province level' },
+  district: { vi: 'Cấp huyện', en: 'District level' },
+  commune: { vi: 'Cấp xã', en: 'Commune level' },
+};
+
+export const LEVEL_SHORT: Record<Level, Record<Lang, string>> = {
+  province: { vi: 'Tỉnh', en: 'Province' },
+  district: { vi: 'Huyện', en: 'District' },
+  commune: { vi: 'Xã', en: 'Commune' },
+};
+
+export type FigureKey =
+  | 'total'
+  | 'carriedOver'
+  | 'received'
+  | 'onTime'
+  | 'onTimeRate'
+  | 'resolved'
+  | 'resolvedEarly'
+  | 'resolvedOnTime'
+  | 'resolvedLate'
+  | 'withdrawn'
+  | 'pending'
+  | 'pendingWithinDeadline'
+  | 'pendingOverdue'
+  | 'online'
+  | 'onlineRate'
+  | 'receivedOnlineLevel3'
+  | 'receivedOnlineLevel4'
+  | 'level4Share'
+  | 'offline'
+  | 'interlinked'
+  | 'saturdayReceived'
+  | 'apologyLetters'
+  | 'feesVnd'
+  | 'completionRate';
+
+export const FIGURE_LABEL: Record<FigureKey, Record<Lang, string>> = {
+  total: { vi: 'Hồ sơ tiếp nhận và xử lý', en: 'Dossiers handled' },
+  carriedOver: { vi: 'Kỳ trước chuyển sang', en: 'Carried over' },
+  received: { vi: 'Mới tiếp nhận', en: 'Newly received' },
+  onTime: { vi: 'Giải quyết đúng hạn', en: 'Resolved on time' },
+  onTimeRate: { vi: 'Tỷ lệ đúng hạn', en: 'On-time rate' },
+  resolved: { vi: 'Đã giải quyết', en: 'Resolved' },
+  resolvedEarly: { vi: 'Giải quyết trước hạn', en: 'Resolved early' },
+  resolvedOnTime: { vi: 'Giải quyết đúng hạn', en: 'Resolved on time' },
+  resolvedLate: { vi: 'Giải quyết quá hạn', en: 'Resolved late' },
+  withdrawn: { vi: 'Trả lại / rút hồ sơ', en: 'Withdrawn' },
+  pending: { vi: 'Đang giải quyết', en: 'In progress' },
+  pendingWithinDeadline: { vi: 'Đang giải quyết trong hạn', en: 'In progress, within deadline' },
+  pendingOverdue: { vi: 'Đang giải quyết quá hạn', en: 'In progress, overdue' },
+  online: { vi: 'Hồ sơ trực tuyến mức độ 3, 4', en: 'Online dossiers, levels 3 and 4' },
+  onlineRate: { vi: 'Tỷ lệ trực tuyến', en: 'Online uptake' },
+  receivedOnlineLevel3: { vi: 'Trực tuyến mức độ 3 (một phần)', en: 'Online level 3 (partial)' },
+  receivedOnlineLevel4: { vi: 'Trực tuyến mức độ 4 (toàn trình)', en: 'Online level 4 (end-to-end)' },
+  level4Share: { vi: 'Tỷ lệ mức độ 4', en: 'Level-4 share' },
+  offline: { vi: 'Trực tiếp, bưu chính', en: 'In person or by post' },
+  interlinked: { vi: 'Hồ sơ liên thông', en: 'Interlinked dossiers' },
+  saturdayReceived: { vi: 'Tiếp nhận sáng thứ 7', en: 'Received on Saturday mornings' },
+  apologyLetters: { vi: 'Thư xin lỗi', en: 'Apology letters' },
+  feesVnd: { vi: 'Phí, lệ phí', en: 'Fees and charges' },
+  completionRate: { vi: 'Tỷ lệ đã giải quyết', en: 'Completion rate' },
+};
+
+/** Words for figures the data does not report, never shown as 0. */
+export const NOT_REPORTED: Record<Lang, string> = { vi: 'không báo cáo', en: 'not reported' };
