@@ -1,13 +1,124 @@
 import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { AppToolbar } from '../components/app-toolbar.tsx';
+import { FileOpener } from '../components/file-opener.tsx';
+import { LoadingState, NetworkAlert, RefusedAlert } from '../components/load-states.tsx';
+import { ParamNotes } from '../components/param-notes.tsx';
 import { datasetQueryOptions } from '../data/dataset-query.ts';
+import {
+  DatasetRefused,
+  fromText,
+  type LoadedDataset,
+  NetworkFailure,
+  SAMPLE_DATASET_URL,
+} from '../data/fetch-dataset.ts';
+import type { DataError } from '../domain/problems.ts';
+import { DashboardPage } from './dashboard-page.tsx';
+import { useTheme } from './use-theme.ts';
+import { useUrlState } from './use-url-state.ts';
+import './theme.css';
+import './layout.css';
+
+const TEXT = {
+  vi: {
+    skip: 'Bỏ qua, tới nội dung chính',
+    staleNote: 'Không tải lại được dữ liệu; các số liệu dưới đây là của lần tải thành công trước.',
+    docTitle: 'Kết quả giải quyết thủ tục hành chính',
+  },
+  en: {
+    skip: 'Skip to the main content',
+    staleNote: 'The data could not be reloaded; the figures below are from the last successful load.',
+    docTitle: 'Administrative procedure results',
+  },
+};
+
+interface LocalRefusal {
+  name: string;
+  errors: DataError[];
+  errorCount: number;
+}
 
 export function App() {
-  const query = useQuery(datasetQueryOptions(null));
-  if (query.isPending) return <p role="status">Đang tải dữ liệu…</p>;
-  if (query.isError) return <p role="alert">Không tải được dữ liệu.</p>;
+  const { state, notes, navigate } = useUrlState();
+  const lang = state.lang;
+  const t = TEXT[lang];
+  const [theme, chooseTheme] = useTheme();
+  const [local, setLocal] = useState<LoadedDataset | null>(null);
+  const [localRefusal, setLocalRefusal] = useState<LocalRefusal | null>(null);
+  const query = useQuery({ ...datasetQueryOptions(state.data), enabled: local === null });
+
+  const loaded = local ?? query.data ?? null;
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = loaded ? `${loaded.dataset.title} — ${t.docTitle}` : t.docTitle;
+  }, [lang, loaded, t.docTitle]);
+
+  const onFile = useCallback((name: string, text: string) => {
+    try {
+      setLocal(fromText(text, { kind: 'file', name }));
+      setLocalRefusal(null);
+    } catch (e) {
+      if (!(e instanceof DatasetRefused)) throw e;
+      setLocalRefusal({ name, errors: e.errors, errorCount: e.errorCount });
+    }
+  }, []);
+
+  const address = state.data ?? SAMPLE_DATASET_URL;
+  const error: Error | null = local ? null : (query.error as Error | null);
+
   return (
-    <main>
-      <h1>{query.data.dataset.title}</h1>
-    </main>
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t.skip}
+      </a>
+      <div className="app__bar">
+        <AppToolbar lang={lang} onLang={(l) => navigate({ lang: l })} theme={theme} onTheme={chooseTheme}>
+          <FileOpener lang={lang} onFile={onFile} />
+        </AppToolbar>
+      </div>
+      <main id="main" className="app__main" tabIndex={-1}>
+        <ParamNotes notes={notes} lang={lang} />
+        {localRefusal && (
+          <RefusedAlert
+            lang={lang}
+            name={localRefusal.name}
+            errors={localRefusal.errors}
+            errorCount={localRefusal.errorCount}
+          />
+        )}
+        {error instanceof DatasetRefused && (
+          <RefusedAlert lang={lang} name={address} errors={error.errors} errorCount={error.errorCount} />
+        )}
+        {error instanceof NetworkFailure && (
+          <NetworkAlert
+            lang={lang}
+            problem={{ kind: error.kind, status: error.status }}
+            address={address}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
+        )}
+        {error !== null && !(error instanceof DatasetRefused) && !(error instanceof NetworkFailure) && (
+          <NetworkAlert
+            lang={lang}
+            problem={{ kind: 'network' }}
+            address={address}
+            onRetry={() => void query.refetch()}
+            retrying={query.isFetching}
+          />
+        )}
+        {loaded && error !== null && (
+          <p className="alert alert--note" role="status">
+            {t.staleNote}
+          </p>
+        )}
+        {loaded ? (
+          <DashboardPage loaded={loaded} urlState={state} navigate={navigate} lang={lang} />
+        ) : (
+          error === null && <LoadingState lang={lang} />
+        )}
+      </main>
+    </div>
   );
 }

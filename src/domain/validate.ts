@@ -60,19 +60,33 @@ function refuse(all: DataError[]): LoadResult {
 }
 
 function jsonError(text: string, message: string): DataError {
-  const position = /position (\d+)/.exec(message);
+  const stated = /position (\d+)/.exec(message);
+  const position = stated ? Number(stated[1]) : snippetPosition(text, message);
   // Engines word it differently; an error at the very end of the text means the file stops too early.
-  const atEnd = position !== null && Number(position[1]) >= text.trimEnd().length;
-  if (/end of JSON input|Unterminated string/i.test(message) || atEnd) {
-    return { path: '', code: 'json_truncated', detail: positionDetail(text, text.trimEnd().length) };
+  const end = text.trimEnd().length;
+  if (/end of JSON input|Unterminated string/i.test(message) || (position !== null && position >= end)) {
+    return { path: '', code: 'json_truncated', detail: positionDetail(text, end) };
   }
   const lineCol = /line (\d+) column (\d+)/.exec(message);
   let detail: Record<string, number> = {};
   if (lineCol) detail = { line: Number(lineCol[1]), column: Number(lineCol[2]) };
-  else if (position) detail = positionDetail(text, Number(position[1]));
-  const at = position ? Number(position[1]) : undefined;
-  const value = at !== undefined ? shortValue(text.slice(Math.max(0, at - 10), at + 10)) : undefined;
+  else if (position !== null) detail = positionDetail(text, position);
+  const value = position !== null ? shortValue(text.slice(Math.max(0, position - 10), position + 10)) : undefined;
   return { path: '', code: 'json_syntax', ...(value ? { value } : {}), detail };
+}
+
+/**
+ * Some engine messages give no position, only the bad token and a snippet
+ * around it (`Unexpected token 'N', "…": NaN }" is not valid JSON`); find
+ * the snippet in the text to recover where the problem is.
+ */
+function snippetPosition(text: string, message: string): number | null {
+  const m = /Unexpected token '(.)', "(?:…|\.\.\.)?(.*?)(?:…|\.\.\.)?" is not valid JSON/s.exec(message);
+  if (!m?.[1] || !m[2]) return null;
+  const at = text.indexOf(m[2]);
+  if (at < 0) return null;
+  const token = text.indexOf(m[1], at);
+  return token < 0 ? at : token;
 }
 
 function positionDetail(text: string, position: number): Record<string, number> {
@@ -117,6 +131,8 @@ function toDataError(issue: Issue): DataError {
 function issueCode(issue: Issue, last: string | number | undefined): ErrorCode {
   switch (issue.type) {
     case 'strict_object':
+      // The same issue type covers a value that is not an object at all.
+      if (issue.expected === 'Object') return 'wrong_type';
       return issue.input === undefined && issue.expected !== 'never' ? 'missing_field' : 'unknown_field';
     case 'integer':
       return 'not_integer';
@@ -245,7 +261,7 @@ function crossCheck(input: Record<string, unknown>): DataError[] {
   records.forEach((record, i) => {
     if (!isObject(record)) return;
     const { unitId, month, received } = record;
-    if (typeof unitId === 'string' && units.length > 0 && !unitIndex.has(unitId)) {
+    if (typeof unitId === 'string' && /\S/.test(unitId) && units.length > 0 && !unitIndex.has(unitId)) {
       errors.push({ path: `records[${i}].unitId`, code: 'unknown_unit', value: shortValue(unitId) });
     }
     if (typeof unitId === 'string' && typeof month === 'string' && MONTH_PATTERN.test(month)) {

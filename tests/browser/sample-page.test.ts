@@ -22,9 +22,7 @@ describe('the production build in Chromium', () => {
     });
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(baseUrl);
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 })
-      .toContain('Huyện Gia Lâm');
+    await page.getByRole('heading', { level: 1, name: /Huyện Gia Lâm/ }).waitFor({ timeout: 15_000 });
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,0 +1,183 @@
+import { type ReactNode, useState } from 'react';
+import type { Lang } from '../domain/format.ts';
+import { ErrorBoundary } from './error-boundary.tsx';
+import './charts/charts.css';
+
+const TEXT = {
+  vi: {
+    loading: 'Đang tải số liệu của biểu đồ…',
+    empty: 'Không có số liệu trong khoảng thời gian đã chọn.',
+    error: 'Không tải được số liệu của biểu đồ.',
+    retry: 'Thử lại',
+    showTable: 'Xem bảng số liệu',
+  },
+  en: {
+    loading: 'Loading the figures for the chart…',
+    empty: 'No figures for the chosen period.',
+    error: 'The figures for the chart could not be loaded.',
+    retry: 'Try again',
+    showTable: 'Show the numbers',
+  },
+};
+
+export type ChartStatus = 'ready' | 'empty' | 'loading' | 'error';
+
+export interface TableColumn {
+  key: string;
+  label: string;
+  /** Right-aligned, so digits line up. */
+  numeric?: boolean;
+}
+
+export interface TableRow {
+  key: string;
+  /** Already formatted, by column key; the first column heads the row. */
+  cells: Record<string, string>;
+}
+
+export interface NumbersTable {
+  columns: TableColumn[];
+  rows: TableRow[];
+}
+
+export interface ChartFrameProps {
+  /** Unique on the page; the ids of the title, description and table derive from it. */
+  id: string;
+  title: string;
+  /** One sentence saying what the chart shows. */
+  description: string;
+  status: ChartStatus;
+  /** Replaces the default sentence of the empty, loading or error state. */
+  statusText?: string;
+  onRetry?: () => void;
+  table: NumbersTable;
+  /** Height of the chart area in pixels, kept in every state so the page does not jump. */
+  height: number;
+  lang: Lang;
+  actions?: ReactNode;
+  children: ReactNode;
+}
+
+export function ChartFrame({
+  id,
+  title,
+  description,
+  status,
+  statusText,
+  onRetry,
+  table,
+  height,
+  lang,
+  actions,
+  children,
+}: ChartFrameProps) {
+  const t = TEXT[lang];
+  const titleId = `${id}-title`;
+  const descriptionId = `${id}-description`;
+  return (
+    <section id={id} className="chart-frame" aria-labelledby={titleId} aria-describedby={descriptionId}>
+      <div className="chart-frame__head">
+        <h3 id={titleId} className="chart-frame__title">
+          {title}
+        </h3>
+        {actions ? <div className="chart-frame__actions">{actions}</div> : null}
+      </div>
+      <p id={descriptionId} className="chart-frame__description">
+        {description}
+      </p>
+      <div className="chart-frame__area" style={{ minHeight: height }}>
+        {status === 'ready' ? (
+          <ErrorBoundary label={title} lang={lang}>
+            <div className="chart-frame__chart" role="img" aria-label={`${title}. ${description}`}>
+              {children}
+            </div>
+          </ErrorBoundary>
+        ) : null}
+        {status === 'loading' ? (
+          <div className="chart-fallback" role="status" aria-live="polite">
+            <span className="chart-fallback__spinner" aria-hidden="true" />
+            {statusText ?? t.loading}
+          </div>
+        ) : null}
+        {status === 'empty' ? (
+          <div className="chart-fallback">
+            <p>{statusText ?? t.empty}</p>
+          </div>
+        ) : null}
+        {status === 'error' ? (
+          <div className="chart-fallback chart-fallback--error" role="alert">
+            <p>{statusText ?? t.error}</p>
+            {onRetry ? (
+              <button type="button" onClick={onRetry}>
+                {t.retry}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {status === 'ready' && table.rows.length > 0 ? (
+        <NumbersTableToggle id={`${id}-table`} title={title} table={table} label={t.showTable} />
+      ) : null}
+    </section>
+  );
+}
+
+function NumbersTableToggle({
+  id,
+  title,
+  table,
+  label,
+}: {
+  id: string;
+  title: string;
+  table: NumbersTable;
+  label: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const [head, ...rest] = table.columns;
+  return (
+    <div className="chart-frame__numbers">
+      <button
+        type="button"
+        className="chart-frame__toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="chart-frame__chevron" aria-hidden="true" />
+        {label}
+      </button>
+      {/* Collapsed, the table is only visually hidden: screen-reader users get the figures without opening it. */}
+      <div id={id} className={open ? 'chart-frame__table-wrap' : 'sr-only'}>
+        <table className="chart-frame__table">
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((r) => (
+              <tr key={r.key}>
+                {head ? (
+                  <th scope="row" className={head.numeric ? 'num' : undefined}>
+                    {r.cells[head.key] ?? ''}
+                  </th>
+                ) : null}
+                {rest.map((c) => (
+                  <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                    {r.cells[c.key] ?? ''}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,386 @@
+import { type CSSProperties, type ReactElement, useCallback, useState } from 'react';
+import { type BarShapeProps, type LabelProps, Rectangle, type SymbolType, type YAxisTickContentProps } from 'recharts';
+import type { SeriesPoint } from '../../domain/dashboard.ts';
+import {
+  formatCount,
+  formatMonthShort,
+  formatPercent,
+  formatVnd,
+  formatVndShort,
+  type Lang,
+} from '../../domain/format.ts';
+import { LEVEL_SHORT } from '../../domain/labels.ts';
+import type { Level } from '../../domain/schema.ts';
+import type { NumbersTable } from '../chart-frame.tsx';
+
+/**
+ * What the chart files share: palette, formatters for ticks, labels and
+ * tooltips, the layout of the bars-per-unit charts and the hatch pattern
+ * that marks units below target without relying on colour.
+ */
+
+const TEXT = {
+  vi: { month: 'Tháng' },
+  en: { month: 'Month' },
+};
+
+/** Okabe–Ito, in the order series take them. */
+export const SERIES_COLORS = [
+  'var(--chart-1)',
+  'var(--chart-2)',
+  'var(--chart-3)',
+  'var(--chart-4)',
+  'var(--chart-5)',
+  'var(--chart-6)',
+] as const;
+
+/** A dash pattern per series (undefined: solid), so lines differ for readers who do not see the colours. */
+export const SERIES_DASHES: readonly (string | undefined)[] = [undefined, '8 4', '2 3', '12 4 2 4', '5 5', '1 4'];
+
+/** A marker per series, for the same reason. */
+export const SERIES_SYMBOLS: readonly SymbolType[] = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star'];
+
+export function seriesColor(i: number): string {
+  return SERIES_COLORS[i % SERIES_COLORS.length] as string;
+}
+
+export function seriesDash(i: number): string | undefined {
+  return SERIES_DASHES[i % SERIES_DASHES.length];
+}
+
+export function seriesSymbol(i: number): SymbolType {
+  return SERIES_SYMBOLS[i % SERIES_SYMBOLS.length] as SymbolType;
+}
+
+export type ValueFormat = 'percent' | 'count' | 'vnd';
+
+/** The full value, for tooltips and tables. */
+export function formatValue(value: number | null, format: ValueFormat, lang: Lang): string {
+  if (format === 'percent') return formatPercent(value, lang);
+  if (format === 'vnd') return formatVnd(value, lang);
+  return formatCount(value, lang);
+}
+
+/** The value as a label on the chart: amounts of money shortened, the rest in full. */
+export function formatLabelValue(value: number | null, format: ValueFormat, lang: Lang): string {
+  return format === 'vnd' ? formatVndShort(value, lang) : formatValue(value, format, lang);
+}
+
+/** Axis ticks: whole percentages and short amounts, since the ticks only mark the scale. */
+export function tickFormatter(format: ValueFormat, lang: Lang): (value: unknown) => string {
+  return (value) => {
+    if (typeof value !== 'number') return String(value ?? '');
+    if (format === 'percent') return formatPercent(value, lang, 0);
+    if (format === 'vnd') return formatVndShort(value, lang);
+    return formatCount(value, lang);
+  };
+}
+
+/** For a Tooltip's `formatter`: recharts hands over whatever the data holds. */
+export function tooltipFormatter(format: ValueFormat, lang: Lang): (value: unknown) => string {
+  return (value) => formatValue(typeof value === 'number' ? value : null, format, lang);
+}
+
+export function monthTickFormatter(lang: Lang): (value: unknown) => string {
+  return (value) => (typeof value === 'string' ? formatMonthShort(value, lang) : String(value ?? ''));
+}
+
+/** Shortens to at most `max` characters, ending with an ellipsis; counts characters, not UTF-16 units. */
+export function truncateName(name: string, max: number): string {
+  const chars = Array.from(name);
+  if (chars.length <= max) return name;
+  if (max <= 1) return '…';
+  return `${chars
+    .slice(0, max - 1)
+    .join('')
+    .trimEnd()}…`;
+}
+
+/** Sorts a copy from the highest value down; units without a value go last, ties by name. */
+export function sortedByValue<T extends { name: string }>(rows: readonly T[], value: (row: T) => number | null): T[] {
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === null || vb === null) {
+      if (va !== vb) return va === null ? 1 : -1;
+    } else if (va !== vb) return vb - va;
+    return a.name.localeCompare(b.name, 'vi');
+  });
+}
+
+export const AXIS_TICK = { fill: 'var(--chart-text)', fontSize: 12 } as const;
+export const AXIS_LINE = { stroke: 'var(--chart-grid)' } as const;
+export const GRID_STROKE = 'var(--chart-grid)';
+export const LABEL_FILL = 'var(--chart-text)';
+export const REFERENCE_STROKE = 'var(--color-fg)';
+
+export const TOOLTIP_CONTENT_STYLE: CSSProperties = {
+  background: 'var(--color-surface)',
+  border: '1px solid var(--color-border)',
+  color: 'var(--color-fg)',
+  fontFamily: 'var(--font-body)',
+  fontSize: 13,
+};
+export const TOOLTIP_LABEL_STYLE: CSSProperties = { fontWeight: 600, marginBottom: 4 };
+export const TOOLTIP_ITEM_STYLE: CSSProperties = { color: 'var(--color-fg)', padding: 0 };
+export const LEGEND_STYLE: CSSProperties = { fontSize: 13, color: 'var(--chart-text)' };
+
+/** Legend text in the text colour: the lighter series colours are too faint for reading words. */
+export function legendText(value: unknown): ReactElement {
+  return <span style={{ color: 'var(--chart-text)' }}>{String(value ?? '')}</span>;
+}
+
+/* Layout of the charts with one bar per unit. */
+export const UNIT_ROW_HEIGHT = 28;
+export const UNIT_CHART_MARGIN = { top: 24, right: 96, bottom: 4, left: 8 };
+export const X_AXIS_HEIGHT = 28;
+export const LEGEND_HEIGHT = 32;
+
+export interface UnitAxisLayout {
+  /** Width of the names column in pixels. */
+  axisWidth: number;
+  /** Longest name, in characters, that fits that column at 12px. */
+  nameMax: number;
+  margin: typeof UNIT_CHART_MARGIN;
+}
+
+const WIDE_LAYOUT: UnitAxisLayout = { axisWidth: 196, nameMax: 28, margin: UNIT_CHART_MARGIN };
+const NARROW_LAYOUT: UnitAxisLayout = { axisWidth: 128, nameMax: 18, margin: { ...UNIT_CHART_MARGIN, right: 76 } };
+
+/** Below this chart width a full-size names column would leave the bars no room (phones). */
+const NARROW_CHART = 480;
+
+/**
+ * The names column follows the chart's width: pass `onResize` to the
+ * ResponsiveContainer. Until it measures (and in tests) the wide layout holds.
+ */
+export function useUnitAxisLayout(): UnitAxisLayout & { onResize: (width: number) => void } {
+  const [narrow, setNarrow] = useState(false);
+  const onResize = useCallback((width: number) => setNarrow(width > 0 && width < NARROW_CHART), []);
+  return { ...(narrow ? NARROW_LAYOUT : WIDE_LAYOUT), onResize };
+}
+
+/** Chart height for `count` unit rows: the rows at a fixed pitch plus room for axis, target label and legend. */
+export function unitChartHeight(count: number, withLegend = false): number {
+  return (
+    Math.max(count, 1) * UNIT_ROW_HEIGHT +
+    UNIT_CHART_MARGIN.top +
+    UNIT_CHART_MARGIN.bottom +
+    X_AXIS_HEIGHT +
+    (withLegend ? LEGEND_HEIGHT : 0)
+  );
+}
+
+export interface UnitLabel {
+  name: string;
+  level: Level;
+}
+
+/** Units above commune level carry their level, e.g. "Văn phòng HĐND-UBND (huyện)". */
+export function unitSuffix(level: Level, lang: Lang): string {
+  return level === 'commune' ? '' : ` (${LEVEL_SHORT[level][lang].toLocaleLowerCase(lang)})`;
+}
+
+/** The name as written on the axis, shortened so it never runs into the bars, the level suffix kept whole. */
+export function unitAxisLabel(
+  unit: UnitLabel,
+  lang: Lang,
+  max: number = WIDE_LAYOUT.nameMax,
+): { text: string; full: string; truncated: boolean } {
+  const suffix = unitSuffix(unit.level, lang);
+  const full = `${unit.name}${suffix}`;
+  const text = `${truncateName(unit.name, max - Array.from(suffix).length)}${suffix}`;
+  return { text, full, truncated: text !== full };
+}
+
+/**
+ * A unit-name tick for a category Y axis whose values are unit ids. A shortened
+ * name carries the full one in a `<title>`, which browsers show on hover.
+ */
+export function renderUnitTick(
+  props: YAxisTickContentProps,
+  units: ReadonlyMap<string, UnitLabel>,
+  lang: Lang,
+  max: number,
+): ReactElement {
+  const id = String(props.payload.value);
+  const unit = units.get(id);
+  const label = unit ? unitAxisLabel(unit, lang, max) : { text: id, full: id, truncated: false };
+  return (
+    <text
+      x={props.x}
+      y={props.y}
+      dy="0.355em"
+      textAnchor="end"
+      fill={AXIS_TICK.fill}
+      fontSize={AXIS_TICK.fontSize}
+      fontWeight={unit && unit.level !== 'commune' ? 700 : 400}
+      className="recharts-text recharts-cartesian-axis-tick-value"
+    >
+      {label.truncated ? <title>{label.full}</title> : null}
+      {label.text}
+    </text>
+  );
+}
+
+/** Diagonal stripes over the colour: a bar drawn with it reads differently in greyscale too. */
+export function HatchPattern({ id, color }: { id: string; color: string }) {
+  return (
+    <pattern id={id} patternUnits="userSpaceOnUse" width={6} height={6} patternTransform="rotate(45)">
+      <rect width={6} height={6} fill={color} />
+      <rect width={2.5} height={6} fill="var(--color-surface)" fillOpacity={0.6} />
+    </pattern>
+  );
+}
+
+/** A small swatch for hand-made legends. */
+export function Swatch({ fill }: { fill: string }) {
+  return (
+    <svg width={14} height={14} aria-hidden="true" focusable="false">
+      <rect width={14} height={14} fill={fill} />
+    </svg>
+  );
+}
+
+/**
+ * Draws one bar with the fill chosen for it. A custom shape also keeps recharts
+ * from dropping zero-length bars, whose value labels must still show.
+ * `outlined` marks the selected unit; `separated` draws a thin gap between stacked parts.
+ */
+export function paintBar(
+  props: BarShapeProps,
+  fill: string,
+  options: { outlined?: boolean; separated?: boolean } = {},
+): ReactElement {
+  const stroke = options.outlined ? 'var(--color-fg)' : options.separated ? 'var(--color-surface)' : undefined;
+  return (
+    <Rectangle
+      x={props.x}
+      y={props.y}
+      width={props.width}
+      height={props.height}
+      fill={fill}
+      stroke={stroke}
+      strokeWidth={options.outlined ? 2 : options.separated ? 1 : undefined}
+    />
+  );
+}
+
+/** Reads a field of the plotted row behind a bar or label. */
+export function payloadOf<T>(item: { payload?: unknown }): T | undefined {
+  return (item.payload ?? undefined) as T | undefined;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function boxOf(props: LabelProps): Box | null {
+  const v = props.viewBox as Partial<Box> | undefined;
+  if (!v || typeof v.x !== 'number' || typeof v.y !== 'number') return null;
+  if (typeof v.width !== 'number' || typeof v.height !== 'number') return null;
+  return { x: v.x, y: v.y, width: v.width, height: v.height };
+}
+
+/** Rough width of a label at 11px, enough to tell whether it fits in a bar. */
+function textWidth(text: string): number {
+  return Array.from(text).length * 6.2;
+}
+
+/** Light text with a dark halo: readable on every palette colour in both themes. */
+const INSIDE_LABEL = {
+  fontSize: 11,
+  fill: '#fff',
+  stroke: 'rgb(0 0 0 / 0.6)',
+  strokeWidth: 2.5,
+  paintOrder: 'stroke',
+} as const;
+
+/**
+ * Value labels for vertical bars. A label goes across the bar (above it, or
+ * inside a stacked part) when it fits, up along the bar when only the height
+ * allows it, and is left out otherwise: the numbers table has every value.
+ */
+export function fittingBarLabel(
+  format: (value: number) => string,
+  placement: 'inside' | 'top',
+): (props: LabelProps) => ReactElement {
+  return (props) => {
+    const box = boxOf(props);
+    const value = props.value;
+    if (!box || typeof value !== 'number' || value === 0) return <g />;
+    const text = format(value);
+    const length = textWidth(text);
+    const height = Math.abs(box.height);
+    const top = Math.min(box.y, box.y + box.height);
+    const cx = box.x + box.width / 2;
+    if (length <= box.width + 4) {
+      if (placement === 'top') {
+        return (
+          <text x={cx} y={top - 4} textAnchor="middle" fontSize={11} fill={LABEL_FILL}>
+            {text}
+          </text>
+        );
+      }
+      if (height < 16) return <g />;
+      return (
+        <text x={cx} y={top + height / 2} dy="0.355em" textAnchor="middle" {...INSIDE_LABEL}>
+          {text}
+        </text>
+      );
+    }
+    if (box.width < 14 || height < length + 8) return <g />;
+    const cy = top + height / 2;
+    return (
+      <text x={cx} y={cy} dy="0.355em" textAnchor="middle" transform={`rotate(-90 ${cx} ${cy})`} {...INSIDE_LABEL}>
+        {text}
+      </text>
+    );
+  };
+}
+
+export interface SeriesSpec {
+  key: string;
+  label: string;
+}
+
+/** Field name of the i-th series in plotted rows; keys from the data could clash with `month`. */
+export function seriesField(i: number): string {
+  return `s${i}`;
+}
+
+export type SeriesDatum = { month: string } & Record<string, number | string | null>;
+
+/** Points flattened for recharts, one field per series, null where the month has no figure. */
+export function seriesData(points: readonly SeriesPoint[], series: readonly SeriesSpec[]): SeriesDatum[] {
+  return points.map((p) => {
+    const row: SeriesDatum = { month: p.month };
+    series.forEach((s, i) => {
+      row[seriesField(i)] = p.values[s.key] ?? null;
+    });
+    return row;
+  });
+}
+
+/** The numbers table of a chart by month: one row per month, one column per series. */
+export function seriesTable(
+  points: readonly SeriesPoint[],
+  series: readonly SeriesSpec[],
+  format: ValueFormat,
+  lang: Lang,
+): NumbersTable {
+  return {
+    columns: [
+      { key: 'month', label: TEXT[lang].month },
+      ...series.map((s) => ({ key: `v:${s.key}`, label: s.label, numeric: true })),
+    ],
+    rows: points.map((p) => {
+      const cells: Record<string, string> = { month: formatMonthShort(p.month, lang) };
+      for (const s of series) cells[`v:${s.key}`] = formatValue(p.values[s.key] ?? null, format, lang);
+      return { key: p.month, cells };
+    }),
+  };
+}

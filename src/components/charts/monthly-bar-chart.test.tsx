@@ -1,0 +1,82 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { SeriesPoint } from '../../domain/dashboard.ts';
+import { MonthlyBarChart, monthlyBarTable } from './monthly-bar-chart.tsx';
+
+const FEES = [{ key: 'fees', label: 'Phí, lệ phí' }];
+const FEE_POINTS: SeriesPoint[] = [
+  { month: '2024-01', values: { fees: 545_180_000 } },
+  { month: '2024-02', values: { fees: 1_390_000_000 } },
+  { month: '2024-03', values: { fees: null } },
+];
+
+const FLOW = [
+  { key: 'resolvedOnTime', label: 'Giải quyết đúng hạn' },
+  { key: 'resolvedLate', label: 'Giải quyết quá hạn' },
+];
+const FLOW_POINTS: SeriesPoint[] = [
+  { month: '2024-01', values: { resolvedOnTime: 900, resolvedLate: 100 } },
+  { month: '2024-02', values: { resolvedOnTime: 800, resolvedLate: 200 } },
+];
+
+function barsOf(container: HTMLElement): Element[][] {
+  return Array.from(container.querySelectorAll('.recharts-bar')).map((g) =>
+    Array.from(g.querySelectorAll('.recharts-bar-rectangle path')),
+  );
+}
+
+describe('MonthlyBarChart', () => {
+  it('draws a bar per month with a figure, amounts shortened on the axis and the bars', () => {
+    const { container } = render(
+      <MonthlyBarChart points={FEE_POINTS} series={FEES} format="vnd" stacked={false} lang="vi" />,
+    );
+    expect(barsOf(container).map((b) => b.length)).toEqual([2]);
+    expect(screen.getByText('1/2024')).toBeInTheDocument();
+    const axis = Array.from(container.querySelectorAll('.recharts-yAxis-tick-labels tspan')).map((t) => t.textContent);
+    expect(axis.some((t) => t?.endsWith('tỷ đ') || t?.endsWith('triệu đ'))).toBe(true);
+    expect(screen.getByText('545,18 triệu đ')).toBeInTheDocument();
+    expect(screen.getByText('1,39 tỷ đ')).toBeInTheDocument();
+    expect(screen.getByText('Phí, lệ phí')).toBeInTheDocument();
+  });
+
+  it('groups the series side by side, each in its own colour', () => {
+    const { container } = render(
+      <MonthlyBarChart points={FLOW_POINTS} series={FLOW} format="count" stacked={false} lang="vi" />,
+    );
+    const [onTime, late] = barsOf(container);
+    expect(onTime?.map((p) => p.getAttribute('fill'))).toEqual(['var(--chart-1)', 'var(--chart-1)']);
+    expect(late?.map((p) => p.getAttribute('fill'))).toEqual(['var(--chart-2)', 'var(--chart-2)']);
+    // Grouped: the two bars of a month stand next to each other on the same base line.
+    expect(onTime?.[0]?.getAttribute('x')).not.toBe(late?.[0]?.getAttribute('x'));
+    expect(screen.getByText('Giải quyết đúng hạn')).toBeInTheDocument();
+    expect(screen.getByText('Giải quyết quá hạn')).toBeInTheDocument();
+  });
+
+  it('stacks the series when asked, with the values written on the parts', () => {
+    const { container } = render(
+      <MonthlyBarChart points={FLOW_POINTS} series={FLOW} format="count" stacked lang="en" />,
+    );
+    const [onTime, late] = barsOf(container);
+    expect(onTime?.[0]?.getAttribute('x')).toBe(late?.[0]?.getAttribute('x'));
+    expect(screen.getByText('900')).toBeInTheDocument();
+    expect(screen.getByText('Jan 2024')).toBeInTheDocument();
+  });
+});
+
+describe('monthlyBarTable', () => {
+  it('writes amounts in full', () => {
+    const table = monthlyBarTable(FEE_POINTS, FEES, 'vnd', 'vi');
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      { month: '1/2024', 'v:fees': '545.180.000\u00a0₫' },
+      { month: '2/2024', 'v:fees': '1.390.000.000\u00a0₫' },
+      { month: '3/2024', 'v:fees': '—' },
+    ]);
+    expect(monthlyBarTable(FEE_POINTS, FEES, 'vnd', 'en').rows[0]?.cells['v:fees']).toBe('₫545,180,000');
+  });
+
+  it('writes counts with the locale grouping', () => {
+    const table = monthlyBarTable(FLOW_POINTS, FLOW, 'count', 'en');
+    expect(table.columns.map((c) => c.label)).toEqual(['Month', 'Giải quyết đúng hạn', 'Giải quyết quá hạn']);
+    expect(Object.values(table.rows[0]?.cells ?? {})).toEqual(['Jan 2024', '900', '100']);
+  });
+});

@@ -1,0 +1,165 @@
+import { useId } from 'react';
+import type { LevelFilter, PeriodPreset } from '../domain/dashboard.ts';
+import { formatMonth, type Lang } from '../domain/format.ts';
+import { LEVEL_LABEL } from '../domain/labels.ts';
+import { type Month, type MonthRange, monthsBetween } from '../domain/months.ts';
+import type { Level } from '../domain/schema.ts';
+import './filters-bar.css';
+
+const TEXT = {
+  vi: {
+    heading: 'Chọn số liệu',
+    period: 'Kỳ báo cáo',
+    custom: 'Tuỳ chọn',
+    all: 'Toàn bộ',
+    last12: '12 tháng gần nhất',
+    year: (y: number) => `Năm ${y}`,
+    quarter: (y: number, q: number) => `Quý ${q}/${y}`,
+    from: 'Từ tháng',
+    to: 'Đến tháng',
+    level: 'Cấp',
+    levels: { all: 'Cả huyện và xã', district: 'Cấp huyện', commune: 'Cấp xã' } as Record<LevelFilter, string>,
+    unit: 'Đơn vị',
+    allUnits: '— Tất cả đơn vị —',
+    back: 'Quay lại toàn bộ',
+  },
+  en: {
+    heading: 'Choose the figures',
+    period: 'Period',
+    custom: 'Custom',
+    all: 'Whole span',
+    last12: 'Last 12 months',
+    year: (y: number) => `Year ${y}`,
+    quarter: (y: number, q: number) => `Q${q} ${y}`,
+    from: 'From',
+    to: 'To',
+    level: 'Level',
+    levels: { all: 'District and communes', district: 'District level', commune: 'Commune level' } as Record<
+      LevelFilter,
+      string
+    >,
+    unit: 'Unit',
+    allUnits: '— All units —',
+    back: 'Back to all units',
+  },
+};
+
+export interface FilterChange {
+  from?: Month;
+  to?: Month;
+  level?: LevelFilter;
+  unit?: string | null;
+}
+
+export interface FiltersBarProps {
+  lang: Lang;
+  span: MonthRange;
+  range: MonthRange;
+  presets: readonly PeriodPreset[];
+  level: LevelFilter;
+  levels: readonly Level[];
+  unitId: string | null;
+  units: readonly { id: string; name: string; level: Level }[];
+  onChange: (change: FilterChange) => void;
+}
+
+export function presetLabel(p: PeriodPreset, lang: Lang): string {
+  const t = TEXT[lang];
+  if (p.kind === 'all') return t.all;
+  if (p.kind === 'last12') return t.last12;
+  if (p.kind === 'year') return t.year(p.year ?? 0);
+  return t.quarter(p.year ?? 0, p.quarter ?? 0);
+}
+
+/** Period, level and unit: every control is a native form control, so keyboards and screen readers know them. */
+export function FiltersBar({ lang, span, range, presets, level, levels, unitId, units, onChange }: FiltersBarProps) {
+  const t = TEXT[lang];
+  const id = useId();
+  const months = monthsBetween(span);
+  const current = presets.find((p) => p.range.from === range.from && p.range.to === range.to);
+  const levelChoices: LevelFilter[] = levels.length > 1 ? ['all', ...(levels as LevelFilter[])] : [];
+  return (
+    <section className="filters" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="sr-only">
+        {t.heading}
+      </h2>
+      <div className="filters__field">
+        <label htmlFor={`${id}-preset`}>{t.period}</label>
+        <select
+          id={`${id}-preset`}
+          value={current?.id ?? 'custom'}
+          onChange={(e) => {
+            const p = presets.find((x) => x.id === e.target.value);
+            if (p) onChange({ from: p.range.from, to: p.range.to });
+          }}
+        >
+          {!current && <option value="custom">{t.custom}</option>}
+          {presets.map((p) => (
+            <option key={p.id} value={p.id}>
+              {presetLabel(p, lang)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__field">
+        <label htmlFor={`${id}-from`}>{t.from}</label>
+        <select id={`${id}-from`} value={range.from} onChange={(e) => onChange({ from: e.target.value })}>
+          {months.map((m) => (
+            <option key={m} value={m} disabled={m > range.to}>
+              {formatMonth(m, lang)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__field">
+        <label htmlFor={`${id}-to`}>{t.to}</label>
+        <select id={`${id}-to`} value={range.to} onChange={(e) => onChange({ to: e.target.value })}>
+          {months.map((m) => (
+            <option key={m} value={m} disabled={m < range.from}>
+              {formatMonth(m, lang)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {levelChoices.length > 0 && (
+        <fieldset className="filters__levels">
+          <legend>{t.level}</legend>
+          {levelChoices.map((l) => (
+            <label key={l} className="filters__radio">
+              <input
+                type="radio"
+                name={`${id}-level`}
+                value={l}
+                checked={level === l}
+                onChange={() => onChange({ level: l, unit: null })}
+              />
+              {l === 'all' ? t.levels.all : (t.levels[l] ?? LEVEL_LABEL[l as Level][lang])}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div className="filters__field filters__field--wide">
+        <label htmlFor={`${id}-unit`}>{t.unit}</label>
+        <select id={`${id}-unit`} value={unitId ?? ''} onChange={(e) => onChange({ unit: e.target.value || null })}>
+          <option value="">{t.allUnits}</option>
+          {levels.map((l) => (
+            <optgroup key={l} label={LEVEL_LABEL[l][lang]}>
+              {units
+                .filter((u) => u.level === l)
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      {unitId && (
+        <button type="button" className="filters__back" onClick={() => onChange({ unit: null })}>
+          ← {t.back}
+        </button>
+      )}
+    </section>
+  );
+}
