@@ -1,6 +1,7 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import type { Lang } from '../domain/format.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
+import { useNearViewport } from './use-near-viewport.ts';
 import './charts/charts.css';
 
 const TEXT = {
@@ -74,6 +75,8 @@ export function ChartFrame({
   const t = TEXT[lang];
   const titleId = `${id}-title`;
   const descriptionId = `${id}-description`;
+  const area = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(area);
   return (
     <section id={id} className="chart-frame" aria-labelledby={titleId} aria-describedby={descriptionId}>
       <div className="chart-frame__head">
@@ -85,8 +88,8 @@ export function ChartFrame({
       <p id={descriptionId} className="chart-frame__description">
         {description}
       </p>
-      <div className="chart-frame__area" style={{ minHeight: height }}>
-        {status === 'ready' ? (
+      <div ref={area} className="chart-frame__area" style={{ minHeight: height }}>
+        {status === 'ready' && near ? (
           <ErrorBoundary label={title} lang={lang}>
             <div className="chart-frame__chart" role="img" aria-label={`${title}. ${description}`}>
               {children}
