@@ -36,8 +36,41 @@ function datasetFolder(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy of the built page (docs/security.md). Only in
+ * the build: the development server needs an inline script for hot reload.
+ * To serve datasets from another host, add it to connect-src.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // recharts positions labels with inline style attributes; no inline <style> or <script> is used.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'tthc-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), datasetFolder()],
+  plugins: [react(), datasetFolder(), contentSecurityPolicy()],
   // Relative asset paths, so the built folder can be served from any sub-path of a district's site.
   base: './',
   build: {
