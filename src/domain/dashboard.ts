@@ -277,3 +277,25 @@ export const CHANNEL_PICKS: Record<string, SeriesPick> = {
   receivedOnlineLevel3: (t) => t.receivedOnlineLevel3,
   offline: (t) => t.received - t.receivedOnlineLevel3 - t.receivedOnlineLevel4,
 };
+
+/** Everything the page, the slides and the exports draw for one selection, computed once. */
+export function dashboardFigures(index: DatasetIndex, selection: Selection) {
+  const levels = levelsFor(index, selection.level);
+  const levelMonths = levelMonthRows(index, selection);
+  const scopeMonths = scopeMonthRows(index, selection);
+  const byGroup = (pick: SeriesPick) =>
+    selection.unitId ? seriesByGroup(scopeMonths, pick) : seriesByGroup(levelMonths, pick);
+  return {
+    levels,
+    headline: headline(index, selection),
+    rows: unitRows(index, selection),
+    onlineTrend: byGroup((x) => x.onlineRate),
+    feesByMonth: byGroup((x) => x.feesVnd),
+    flow: seriesByFigure(scopeMonths, FLOW_PICKS),
+    channel: seriesByFigure(scopeMonths, CHANNEL_PICKS),
+    unitRates: seriesByFigure(scopeMonths, { onTimeRate: (x) => x.onTimeRate, onlineRate: (x) => x.onlineRate }),
+    unitCounts: seriesByFigure(scopeMonths, { received: (x) => x.received, resolved: (x) => x.resolved }),
+  };
+}
+
+export type DashboardFigures = ReturnType<typeof dashboardFigures>;

@@ -229,3 +229,18 @@ describe('warnings', () => {
     ]);
   });
 });
+
+describe('several unknown fields in one object', () => {
+  it('are all reported, each with its own path', () => {
+    const d = base() as Base;
+    d.foo = 1;
+    d.bar = 2;
+    rec(d, 0).recieved = 1;
+    rec(d, 0).extra = 1;
+    const result = validateDataset(JSON.parse(JSON.stringify(d)));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const unknown = result.errors.filter((e) => e.code === 'unknown_field').map((e) => e.path);
+    expect(unknown.sort()).toEqual(['bar', 'foo', 'records[0].extra', 'records[0].recieved']);
+  });
+});

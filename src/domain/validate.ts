@@ -50,6 +50,7 @@ export function validateDataset(input: unknown): LoadResult {
   }
   const parsed = v.safeParse(datasetSchema, input, { abortEarly: false });
   const errors: DataError[] = parsed.success ? [] : parsed.issues.map(toDataError);
+  errors.push(...otherUnknownFields(input as Record<string, unknown>, errors));
   errors.push(...crossCheck(input as Record<string, unknown>));
   if (errors.length > 0 || !parsed.success) return refuse(errors);
   return { ok: true, dataset: parsed.output, warnings: findWarnings(parsed.output.records) };
@@ -173,6 +174,10 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
 function closestField(issue: Issue, key: string): string | undefined {
   const top = issue.path?.[0]?.key;
   const scope = issue.path && issue.path.length > 1 && typeof top === 'string' && top in KNOWN_KEYS ? top : 'dataset';
+  return closestIn(scope, key);
+}
+
+function closestIn(scope: string, key: string): string | undefined {
   const candidates = KNOWN_KEYS[scope] ?? [];
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 4));
@@ -198,6 +203,33 @@ function editDistance(a: string, b: string): number {
     prev = row;
   }
   return prev[b.length] ?? 99;
+}
+
+/**
+ * valibot stops at the first unknown key of an object; a file with several
+ * typos deserves to hear of all of them at once.
+ */
+function otherUnknownFields(input: Record<string, unknown>, found: readonly DataError[]): DataError[] {
+  const reported = new Set(found.filter((e) => e.code === 'unknown_field').map((e) => e.path));
+  const out: DataError[] = [];
+  const check = (value: unknown, scope: string, base: (string | number)[]) => {
+    if (!isObject(value)) return;
+    const known = KNOWN_KEYS[scope] ?? [];
+    for (const key of Object.keys(value)) {
+      if (known.includes(key)) continue;
+      const path = formatPath([...base, key]);
+      if (reported.has(path)) continue;
+      const suggestion = closestIn(scope, key);
+      out.push({ path, code: 'unknown_field', ...(suggestion ? { detail: { suggestion } } : {}) });
+    }
+  };
+  check(input, 'dataset', []);
+  check(input.targets, 'targets', ['targets']);
+  for (const name of ['units', 'records', 'facts'] as const) {
+    const list = input[name];
+    if (Array.isArray(list)) list.forEach((item, i) => check(item, name, [name, i]));
+  }
+  return out;
 }
 
 /**
