@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AppToolbar } from '../components/app-toolbar.tsx';
 import { FileOpener } from '../components/file-opener.tsx';
 import { LoadingState, NetworkAlert, RefusedAlert } from '../components/load-states.tsx';
@@ -14,8 +14,13 @@ import {
 } from '../data/fetch-dataset.ts';
 import type { DataError } from '../domain/problems.ts';
 import { DashboardPage } from './dashboard-page.tsx';
+import { resolveView } from './url-state.ts';
 import { useTheme } from './use-theme.ts';
 import { useUrlState } from './use-url-state.ts';
+
+// Presentation code loads on first use, so the first view stays within its budget.
+const Presentation = lazy(() => import('./presentation.tsx').then((m) => ({ default: m.Presentation })));
+
 import './theme.css';
 import './layout.css';
 
@@ -65,6 +70,16 @@ export function App() {
   }, []);
 
   const address = state.data ?? SAMPLE_DATASET_URL;
+  const presentView = useMemo(() => (loaded && state.view ? resolveView(state, loaded.index) : null), [loaded, state]);
+
+  if (loaded && presentView) {
+    return (
+      <Suspense fallback={<LoadingState lang={lang} />}>
+        <Presentation loaded={loaded} view={presentView} urlState={state} lang={lang} navigate={navigate} />
+      </Suspense>
+    );
+  }
+
   const error: Error | null = local ? null : (query.error as Error | null);
 
   return (

@@ -5,6 +5,7 @@ import { MonthlyLineChart, monthlyLineTable } from '../components/charts/monthly
 import { OnTimeByUnitChart, onTimeTable } from '../components/charts/on-time-by-unit-chart.tsx';
 import { OnlineByUnitChart, onlineTable } from '../components/charts/online-by-unit-chart.tsx';
 import { UnitValueChart, unitValueTable } from '../components/charts/unit-value-chart.tsx';
+import type { RawTable } from '../domain/csv.ts';
 import {
   CHANNEL_PICKS,
   type DashboardFigures,
@@ -109,12 +110,6 @@ const TEXT = {
     level: 'Level',
   },
 };
-
-/** Unformatted rows for CSV and JSON exports. */
-export interface RawTable {
-  columns: { key: string; label: string }[];
-  rows: Record<string, string | number | null>[];
-}
 
 export interface ChartSpec {
   /** Also the slide key, the DOM id, and the export file name. */

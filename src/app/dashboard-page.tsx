@@ -2,15 +2,19 @@ import { useMemo } from 'react';
 import { ChartFrame } from '../components/chart-frame.tsx';
 import { DataQualityPanel } from '../components/data-quality-panel.tsx';
 import { DatasetHeader } from '../components/dataset-header.tsx';
+import { ExportButtons, type ExportKind } from '../components/export-buttons.tsx';
 import { FactsPanel } from '../components/facts-panel.tsx';
 import { type FilterChange, FiltersBar } from '../components/filters-bar.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
 import { RankingTable } from '../components/ranking-table.tsx';
 import type { LoadedDataset } from '../data/fetch-dataset.ts';
+import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
 import { dashboardFigures, levelsFor, periodPresets, type Selection } from '../domain/dashboard.ts';
-import type { Lang } from '../domain/format.ts';
-import { chartSpecs } from './chart-specs.tsx';
+import { formatDate, formatRange, type Lang } from '../domain/format.ts';
+import { FIGURE_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
+import { TOTALS_KEYS } from '../domain/metrics.ts';
+import { type ChartSpec, chartSpecs } from './chart-specs.tsx';
 import { resolveView, type UrlState } from './url-state.ts';
 
 const TEXT = {
@@ -19,12 +23,44 @@ const TEXT = {
     empty: 'Không có số liệu nào trong khoảng thời gian đã chọn. Hãy chọn kỳ khác.',
     noRecords: 'Bộ dữ liệu không có bản ghi số liệu tháng nào.',
     footer: 'Định dạng dữ liệu và cách tính số liệu: xem tài liệu đi kèm (docs/data-format.md).',
+    actions: 'Trình bày và xuất số liệu',
+    present: 'Trình chiếu',
+    print: 'In / lưu PDF',
+    totals: 'số liệu tổng hợp của lựa chọn',
+    ranking: 'bảng xếp hạng đơn vị',
+    printed: (d: string) => `In ngày ${d}`,
+    filters: 'Lựa chọn',
+    allUnits: 'tất cả đơn vị',
+    illustrativeNote: 'Số liệu minh hoạ, không phải số liệu thống kê chính thức.',
+    group: 'Nhóm',
+    rank: 'Hạng',
+    unitId: 'Mã đơn vị',
+    unitName: 'Đơn vị',
+    level: 'Cấp',
+    onTimeChange: 'Thay đổi tỷ lệ đúng hạn so với kỳ trước',
+    exportFailed: 'Không tạo được tệp tải xuống.',
   },
   en: {
     charts: 'Charts',
     empty: 'There are no figures in the chosen period. Choose another period.',
     noRecords: 'The dataset has no monthly records.',
     footer: 'Data format and how the figures are computed: see the documentation (docs/data-format.md).',
+    actions: 'Present and export',
+    present: 'Present',
+    print: 'Print / save as PDF',
+    totals: 'totals of the selection',
+    ranking: 'ranking of units',
+    printed: (d: string) => `Printed ${d}`,
+    filters: 'Selection',
+    allUnits: 'all units',
+    illustrativeNote: 'Illustrative figures, not official statistics.',
+    group: 'Group',
+    rank: 'Rank',
+    unitId: 'Unit id',
+    unitName: 'Unit',
+    level: 'Level',
+    onTimeChange: 'Change of on-time rate against the previous period',
+    exportFailed: 'The download could not be made.',
   },
 };
 
@@ -87,6 +123,73 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
   };
   const selectUnit = (id: string) => navigate({ unit: id });
   const empty = figures.headline.groups.length === 0;
+  const period = formatRange(view.range, lang);
+  const fileBase = (what: string) =>
+    `tthc-${what}-${view.range.from}-${view.range.to}${view.unitId ? `-${view.unitId}` : ''}`;
+  const meta = {
+    title: dataset.title,
+    period,
+    from: view.range.from,
+    to: view.range.to,
+    level: view.level,
+    unit: view.unitId,
+  };
+  const totalsTable: RawTable = {
+    columns: [{ key: 'group', label: t.group }, ...TOTALS_KEYS.map((k) => ({ key: k, label: k }))],
+    rows: figures.headline.groups.map((g) => ({
+      group: g.kind === 'unit' ? g.label : LEVEL_LABEL[g.kind][lang],
+      ...Object.fromEntries(TOTALS_KEYS.map((k) => [k, g.current[k]])),
+    })),
+  };
+  const rankingTable: RawTable = {
+    columns: [
+      { key: 'rank', label: t.rank },
+      { key: 'unitId', label: t.unitId },
+      { key: 'unitName', label: t.unitName },
+      { key: 'level', label: t.level },
+      { key: 'total', label: FIGURE_LABEL.total[lang] },
+      { key: 'onTimeRate', label: FIGURE_LABEL.onTimeRate[lang] },
+      { key: 'onlineRate', label: FIGURE_LABEL.onlineRate[lang] },
+      { key: 'level4Share', label: FIGURE_LABEL.level4Share[lang] },
+      { key: 'feesVnd', label: FIGURE_LABEL.feesVnd[lang] },
+      { key: 'pendingOverdue', label: FIGURE_LABEL.pendingOverdue[lang] },
+      { key: 'onTimeChange', label: t.onTimeChange },
+    ],
+    rows: figures.rows.map((r) => ({
+      rank: r.rank,
+      unitId: r.unitId,
+      unitName: r.name,
+      level: r.level,
+      total: r.totals.total,
+      onTimeRate: r.totals.onTimeRate,
+      onlineRate: r.totals.onlineRate,
+      level4Share: r.level4Share,
+      feesVnd: r.totals.feesVnd,
+      pendingOverdue: r.totals.pendingOverdue,
+      onTimeChange: r.onTimeChange,
+    })),
+  };
+  const exportTable = async (what: string, table: RawTable, kind: ExportKind) => {
+    const m = await import('../data/chart-export.ts');
+    if (kind === 'csv') m.download(`${fileBase(what)}.csv`, toCsv(table), 'text/csv;charset=utf-8');
+    else m.download(`${fileBase(what)}.json`, toJson(table, meta), 'application/json');
+  };
+  const exportChart = async (spec: ChartSpec, kind: ExportKind) => {
+    if (kind === 'csv' || kind === 'json') return exportTable(spec.id, spec.raw, kind);
+    const m = await import('../data/chart-export.ts');
+    const frame = document.getElementById(`chart-${spec.id}`);
+    if (!frame) return;
+    const image = m.chartSvg(frame, {
+      title: spec.title,
+      period,
+      note: dataset.illustrative ? t.illustrativeNote : null,
+      legend: spec.legend,
+    });
+    if (kind === 'svg') m.download(`${fileBase(spec.id)}.svg`, image.svg, 'image/svg+xml');
+    else m.download(`${fileBase(spec.id)}.png`, await m.svgToPng(image.svg, image.width, image.height, 2), 'image/png');
+  };
+  const unitLabel = view.unitId ? (unitName ?? view.unitId) : t.allUnits;
+  const levelLabel = view.level === 'all' ? '' : ` · ${LEVEL_LABEL[view.level][lang]}`;
 
   return (
     <div className="dashboard">
@@ -101,6 +204,10 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
         warningCount={warnings.length}
         qualityAnchor={QUALITY_ID}
       />
+      <p className="print-only print-header">
+        {t.filters}: {period}
+        {levelLabel} · {unitLabel} · {t.printed(formatDate(new Date().toISOString().slice(0, 10), lang))}
+      </p>
       <ParamNotes notes={view.notes} lang={lang} />
       <FiltersBar
         lang={lang}
@@ -113,6 +220,27 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
         units={dataset.units}
         onChange={onChange}
       />
+      <section className="dashboard__actions no-print" aria-label={t.actions}>
+        <button
+          type="button"
+          onClick={() => {
+            // Full screen needs the click itself; the URL alone opens the slides in the window.
+            void document.documentElement.requestFullscreen?.().catch(() => undefined);
+            navigate({ view: 'present', slide: 1 });
+          }}
+        >
+          ▶ {t.present}
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          {t.print}
+        </button>
+        <ExportButtons
+          lang={lang}
+          what={t.totals}
+          kinds={['csv', 'json']}
+          onExport={(k) => void exportTable('totals', totalsTable, k)}
+        />
+      </section>
       {empty ? (
         <p className="dashboard__empty" role="status">
           {t.empty}
@@ -132,10 +260,26 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
                 table={spec.table}
                 height={spec.height}
                 lang={lang}
+                actions={
+                  <ExportButtons
+                    lang={lang}
+                    what={spec.title}
+                    kinds={['png', 'svg', 'csv', 'json']}
+                    onExport={(k) => void exportChart(spec, k)}
+                  />
+                }
               >
                 {spec.render({ onSelectUnit: selectUnit, selectedUnitId: view.unitId })}
               </ChartFrame>
             ))}
+          </div>
+          <div className="dashboard__table-actions no-print">
+            <ExportButtons
+              lang={lang}
+              what={t.ranking}
+              kinds={['csv', 'json']}
+              onExport={(k) => void exportTable('ranking', rankingTable, k)}
+            />
           </div>
           <RankingTable
             rows={figures.rows}

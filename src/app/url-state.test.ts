@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexDataset } from '../domain/metrics.ts';
 import type { Dataset } from '../domain/schema.ts';
-import { isSameSite, parseUrlState, resolveView, serializeUrlState } from './url-state.ts';
+import { DEFAULT_URL_STATE, isSameSite, parseUrlState, resolveView, serializeUrlState } from './url-state.ts';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 
@@ -28,7 +28,17 @@ const dataset: Dataset = {
 describe('the URL query', () => {
   it('reads every parameter of the view', () => {
     const { state, notes } = parseUrlState('?from=2021-02&to=2021-03&level=commune&unit=a&lang=en&data=x.json', ORIGIN);
-    expect(state).toEqual({ from: '2021-02', to: '2021-03', level: 'commune', unit: 'a', lang: 'en', data: 'x.json' });
+    expect(state).toEqual({
+      from: '2021-02',
+      to: '2021-03',
+      level: 'commune',
+      unit: 'a',
+      lang: 'en',
+      data: 'x.json',
+      view: null,
+      slide: 1,
+      theme: null,
+    });
     expect(notes).toEqual([]);
   });
 
@@ -37,7 +47,7 @@ describe('the URL query', () => {
       '?from=2021-13&level=town&lang=fr&data=https://evil.example/d.json&x=1',
       ORIGIN,
     );
-    expect(state).toEqual({ from: null, to: null, level: 'all', unit: null, lang: 'vi', data: null });
+    expect(state).toEqual({ ...DEFAULT_URL_STATE });
     expect(notes.map((n) => `${n.param}:${n.code}`).sort()).toEqual(
       ['data:other_host', 'from:bad_month', 'lang:bad_lang', 'level:bad_level', 'x:unknown_param'].sort(),
     );
@@ -52,10 +62,27 @@ describe('the URL query', () => {
   });
 
   it('writes a short query, leaving defaults out, and reads it back the same', () => {
-    const state = { from: '2021-02', to: null, level: 'all' as const, unit: 'a', lang: 'vi' as const, data: null };
+    const state = { ...DEFAULT_URL_STATE, from: '2021-02', unit: 'a' };
     const query = serializeUrlState(state);
     expect(query).toBe('?from=2021-02&unit=a');
     expect(parseUrlState(query, ORIGIN).state).toEqual(state);
+  });
+});
+
+describe('presentation parameters', () => {
+  it('reads view, slide and theme, and writes the slide only in presentation mode', () => {
+    const { state, notes } = parseUrlState('?view=present&slide=3&theme=dark&from=2021-02', ORIGIN);
+    expect(state).toMatchObject({ view: 'present', slide: 3, theme: 'dark', from: '2021-02' });
+    expect(notes).toEqual([]);
+    expect(serializeUrlState(state)).toBe('?from=2021-02&view=present&slide=3&theme=dark');
+    expect(serializeUrlState({ ...state, view: null, theme: null })).toBe('?from=2021-02');
+  });
+
+  it('notes a bad view or slide', () => {
+    const { state, notes } = parseUrlState('?view=slides&slide=0', ORIGIN);
+    expect(state.view).toBeNull();
+    expect(state.slide).toBe(1);
+    expect(notes.map((n) => n.code)).toEqual(['bad_view', 'bad_slide']);
   });
 });
 

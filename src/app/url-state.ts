@@ -18,13 +18,29 @@ export interface UrlState {
   unit: string | null;
   lang: Lang;
   data: string | null;
+  /** Presentation mode for the audience, or the presenter's window with notes. */
+  view: 'present' | 'presenter' | null;
+  /** 1-based slide number in presentation mode. */
+  slide: number;
+  /** The projector theme: light high-contrast unless dark is asked for. */
+  theme: 'dark' | null;
 }
 
 export type ParamNote = ParamNoteView;
 
-export const DEFAULT_URL_STATE: UrlState = { from: null, to: null, level: 'all', unit: null, lang: 'vi', data: null };
+export const DEFAULT_URL_STATE: UrlState = {
+  from: null,
+  to: null,
+  level: 'all',
+  unit: null,
+  lang: 'vi',
+  data: null,
+  view: null,
+  slide: 1,
+  theme: null,
+};
 
-const KNOWN = new Set(['from', 'to', 'level', 'unit', 'lang', 'data', 'view', 'slide']);
+const KNOWN = new Set(['from', 'to', 'level', 'unit', 'lang', 'data', 'view', 'slide', 'theme']);
 
 export function parseUrlState(search: string, origin: string): { state: UrlState; notes: ParamNote[] } {
   const params = new URLSearchParams(search);
@@ -56,6 +72,21 @@ export function parseUrlState(search: string, origin: string): { state: UrlState
     if (isSameSite(data, origin)) state.data = data;
     else notes.push({ param: 'data', value: data, code: 'other_host' });
   }
+  const view = params.get('view');
+  if (view) {
+    if (view === 'present' || view === 'presenter') state.view = view;
+    else notes.push({ param: 'view', value: view, code: 'bad_view' });
+  }
+  const slide = params.get('slide');
+  if (slide) {
+    if (/^[1-9]\d{0,3}$/.test(slide)) state.slide = Number(slide);
+    else notes.push({ param: 'slide', value: slide, code: 'bad_slide' });
+  }
+  const theme = params.get('theme');
+  if (theme) {
+    if (theme === 'dark') state.theme = 'dark';
+    else if (theme !== 'light') notes.push({ param: 'theme', value: theme, code: 'bad_theme' });
+  }
   return { state, notes };
 }
 
@@ -78,6 +109,11 @@ export function serializeUrlState(state: UrlState, extra: Record<string, string 
   if (state.level !== 'all') params.set('level', state.level);
   if (state.unit) params.set('unit', state.unit);
   if (state.lang !== 'vi') params.set('lang', state.lang);
+  if (state.view) {
+    params.set('view', state.view);
+    params.set('slide', String(state.slide));
+  }
+  if (state.theme) params.set('theme', state.theme);
   for (const [k, v] of Object.entries(extra)) if (v !== null) params.set(k, v);
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -9,7 +9,10 @@ export type ParamNoteCode =
   | 'from_after_to'
   | 'out_of_span'
   | 'unknown_unit'
-  | 'unknown_param';
+  | 'unknown_param'
+  | 'bad_view'
+  | 'bad_slide'
+  | 'bad_theme';
 
 export interface ParamNoteView {
   param: string;
@@ -27,6 +30,9 @@ const WHY: Record<Lang, Record<ParamNoteCode, string>> = {
     out_of_span: 'nằm ngoài khoảng thời gian có số liệu',
     unknown_unit: 'không có đơn vị này trong dữ liệu',
     unknown_param: 'tham số không được dùng',
+    bad_view: 'chế độ xem phải là present hoặc presenter',
+    bad_slide: 'số trang chiếu phải là số nguyên dương',
+    bad_theme: 'giao diện trình chiếu phải là light hoặc dark',
   },
   en: {
     bad_month: 'a month must be YYYY-MM',
@@ -37,6 +43,9 @@ const WHY: Record<Lang, Record<ParamNoteCode, string>> = {
     out_of_span: 'outside the months the data covers',
     unknown_unit: 'no such unit in the data',
     unknown_param: 'not a parameter this page uses',
+    bad_view: 'view must be present or presenter',
+    bad_slide: 'the slide must be a positive whole number',
+    bad_theme: 'the presentation theme must be light or dark',
   },
 };
 
