@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { BriefingPanel } from '../components/briefing-panel.tsx';
 import { ChartFrame } from '../components/chart-frame.tsx';
 import { DataQualityPanel } from '../components/data-quality-panel.tsx';
 import { DatasetHeader } from '../components/dataset-header.tsx';
@@ -9,6 +10,7 @@ import { HeadlineFigures } from '../components/headline-figures.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
 import { RankingTable } from '../components/ranking-table.tsx';
 import type { LoadedDataset } from '../data/fetch-dataset.ts';
+import { briefing } from '../domain/briefing.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
 import { dashboardFigures, levelsFor, periodPresets, type Selection } from '../domain/dashboard.ts';
 import { formatDate, formatRange, type Lang } from '../domain/format.ts';
@@ -90,6 +92,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
   const unitName = unitId ? (index.unitsById.get(unitId)?.name ?? unitId) : null;
   const specs = useMemo(() => (figures ? chartSpecs(figures, unitName, lang) : []), [figures, unitName, lang]);
 
+  const paragraphs = useMemo(() => (selection ? briefing(index, selection, lang) : []), [index, selection, lang]);
   const presets = useMemo(() => (index.span ? periodPresets(index.span) : []), [index.span]);
   const unitNames = useMemo(() => new Map(dataset.units.map((u) => [u.id, u.name])), [dataset.units]);
   const allLevels = useMemo(() => levelsFor(index, 'all'), [index]);
@@ -290,6 +293,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
           />
         </>
       )}
+      {!empty && <BriefingPanel paragraphs={paragraphs} lang={lang} />}
       <div id={QUALITY_ID}>
         <DataQualityPanel warnings={warnings} unitNames={unitNames} lang={lang} />
       </div>

@@ -312,7 +312,6 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
           go(count);
           break;
         case 'Escape':
-          if (document.fullscreenElement) return;
           navigate({ view: null, slide: 1, theme: null });
           break;
       }
@@ -320,6 +319,15 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [go, current, count, navigate]);
+
+  // In full screen the browser keeps Esc for itself and only leaves full screen; leave the slides with it.
+  useEffect(() => {
+    const onChange = () => {
+      if (!document.fullscreenElement) navigate({ view: null, slide: 1, theme: null });
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, [navigate]);
 
   // Swipes on touch screens: a mostly horizontal move of at least 50 px.
   const start = useRef<{ x: number; y: number } | null>(null);

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { describeWarning } from '../domain/messages.ts';
 import { indexDataset, summarize, TOTALS_KEYS } from '../domain/metrics.ts';
 import { EXIT, type Io, langOf, load, nodeIo, type Parsed, parseArgs, rangeOf, USAGE, UsageError } from './cli-kit.ts';
+import { REPORT_USAGE, reportCommand } from './report-command.ts';
 import { summaryTable } from './summary-table.ts';
 
 export { EXIT, type Io } from './cli-kit.ts';
@@ -48,7 +49,7 @@ export function run(argv: readonly string[], io: Io): number {
     const p = parseArgs(argv);
     const command = p.positional[0];
     if (p.flags.has('--help') || p.flags.has('-h')) {
-      io.out(USAGE);
+      io.out(`${USAGE}\n${REPORT_USAGE}`);
       return EXIT.ok;
     }
     switch (command) {
@@ -56,6 +57,8 @@ export function run(argv: readonly string[], io: Io): number {
         return validate(io, p);
       case 'summary':
         return summary(io, p);
+      case 'report':
+        return reportCommand(io, p);
       default:
         throw new UsageError(command ? `Không rõ lệnh / unknown command: ${command}` : 'Thiếu lệnh / no command');
     }

@@ -44,7 +44,14 @@ function inlineStyles(source: Element, target: Element): void {
   }
 }
 
-function text(x: number, y: number, content: string, size: number, weight = 'normal', fill = '#1a1d21'): SVGTextElement {
+function text(
+  x: number,
+  y: number,
+  content: string,
+  size: number,
+  weight = 'normal',
+  fill = '#1a1d21',
+): SVGTextElement {
   const el = document.createElementNS(SVG_NS, 'text');
   el.setAttribute('x', String(x));
   el.setAttribute('y', String(y));

@@ -175,3 +175,11 @@ describe('a group of units', () => {
     expect(rangeCovered(index, { from: '2021-12', to: '2022-01' })).toBe(false);
   });
 });
+
+describe('figures that do not add up', () => {
+  it('give no completion rate rather than one above 100 %', () => {
+    const t = totalsOfRecords([rec('x', '2022-01', { carriedOver: 1, received: 2, resolvedOnTime: 5 })]);
+    expect(t?.resolved).toBe(5);
+    expect(t?.completionRate).toBeNull();
+  });
+});

@@ -84,7 +84,9 @@ export function withRates(c: Counts): Totals {
     pending,
     onTimeRate: ratio(onTimeCount(c), resolved),
     onlineRate: ratio(onlineCount(c), c.received),
-    completionRate: ratio(resolved, total),
+    // More resolved than there were dossiers means the figures do not add up (a data-quality
+    // warning says where); a rate above 100 % would only mislead, so there is none.
+    completionRate: resolved > total ? null : ratio(resolved, total),
   };
 }
 

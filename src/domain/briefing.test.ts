@@ -1,0 +1,482 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type BriefingParagraph, briefing, briefingText, SLIDE_KEYS, slideNotes } from './briefing.ts';
+import { headline, type Selection, unitRows } from './dashboard.ts';
+import {
+  formatCount,
+  formatPercent,
+  formatPointChange,
+  formatRange,
+  formatRelativeChange,
+  formatVnd,
+  formatVndShort,
+  type Lang,
+} from './format.ts';
+import { type DatasetIndex, indexDataset, onlineCount, onTimeCount, TOTALS_KEYS, type Totals } from './metrics.ts';
+import type { Dataset, DatasetRecord } from './schema.ts';
+import { findWarnings, parseDatasetText } from './validate.ts';
+
+/** A record that balances (carried over + received = resolved + pending); tests override what they need. */
+function rec(unitId: string, month: string, over: Partial<DatasetRecord> = {}): DatasetRecord {
+  return {
+    unitId,
+    month,
+    carriedOver: 0,
+    received: 100,
+    receivedOnlineLevel3: 20,
+    receivedOnlineLevel4: 10,
+    resolvedEarly: 10,
+    resolvedOnTime: 80,
+    resolvedLate: 0,
+    pendingWithinDeadline: 10,
+    pendingOverdue: 0,
+    feesVnd: 1_000_000,
+    ...over,
+  };
+}
+
+function dataset(records: DatasetRecord[], extra: Partial<Dataset> = {}): DatasetIndex {
+  return indexDataset({
+    schemaVersion: 1,
+    title: 'Huyện Thử',
+    units: [
+      { id: 'd', name: 'Huyện Thử', level: 'district' },
+      { id: 'a', name: 'Xã An', level: 'commune', parentId: 'd' },
+      { id: 'b', name: 'Xã Bình', level: 'commune', parentId: 'd' },
+      { id: 'c', name: 'Xã Châu', level: 'commune', parentId: 'd' },
+    ],
+    records,
+    ...extra,
+  });
+}
+
+const ALL: Selection = { range: { from: '2022-01', to: '2022-01' }, level: 'all', unitId: null };
+
+function text(index: DatasetIndex, selection: Selection, lang: Lang): string {
+  return briefingText(briefing(index, selection, lang));
+}
+
+function para(paragraphs: BriefingParagraph[], id: string): string {
+  const p = paragraphs.find((x) => x.id === id);
+  if (!p) throw new Error(`no paragraph ${id} among ${paragraphs.map((x) => x.id).join(', ')}`);
+  return p.text;
+}
+
+describe('briefing: levels', () => {
+  const index = dataset([
+    rec('d', '2022-01', {
+      carriedOver: 5,
+      received: 2000,
+      resolvedEarly: 1000,
+      resolvedOnTime: 900,
+      resolvedLate: 5,
+      pendingWithinDeadline: 97,
+      pendingOverdue: 3,
+      interlinked: 1234,
+      saturdayReceived: 56,
+      apologyLetters: 4,
+    }),
+    rec('a', '2022-01'),
+    rec('b', '2022-01'),
+  ]);
+
+  it('writes one paragraph per level in reading order, with the flow of dossiers (vi)', () => {
+    const ps = briefing(index, ALL, 'vi');
+    expect(ps.map((p) => p.id)).toEqual([
+      'intro',
+      'district',
+      'commune',
+      'online',
+      'fees',
+      'ranking',
+      'change',
+      'targets',
+      'quality',
+    ]);
+    const d = para(ps, 'district');
+    expect(d).toContain('Cấp huyện tiếp nhận và xử lý tổng cộng 2.005 hồ sơ');
+    expect(d).toContain('5 hồ sơ từ kỳ trước chuyển sang, 2.000 hồ sơ mới tiếp nhận');
+    expect(d).toContain('Đã giải quyết xong 1.905 hồ sơ, trong đó 1.900 hồ sơ đúng hạn');
+    expect(d).toContain(formatPercent(1900 / 1905, 'vi'));
+    expect(d).toContain('Có 5 hồ sơ giải quyết quá hạn; đã gửi 4 thư xin lỗi.');
+    expect(d).toContain('Cuối kỳ còn 100 hồ sơ đang giải quyết, trong đó 3 hồ sơ đã quá hạn.');
+    expect(para(ps, 'commune')).toContain('Cấp xã (cộng chung 2 đơn vị) tiếp nhận và xử lý tổng cộng 200 hồ sơ');
+  });
+
+  it('writes the same in English', () => {
+    const ps = briefing(index, ALL, 'en');
+    const d = para(ps, 'district');
+    expect(d).toContain('At district level, 2,005 dossiers were handled: 5 carried over');
+    expect(d).toContain('2,000 newly received');
+    expect(d).toContain('Of these, 1,905 were resolved, 1,900 on time');
+    expect(d).toContain('Of those resolved, 5 were late; 4 apology letters were sent.');
+    expect(d).toContain('100 were still in progress, 3 of them overdue.');
+    expect(para(ps, 'commune')).toContain('At commune level (2 units together), 200 dossiers were handled');
+  });
+
+  it('says that none are overdue or late when there are none', () => {
+    const ps = briefing(index, ALL, 'vi');
+    const c = para(ps, 'commune');
+    expect(c).toContain('Không có hồ sơ nào giải quyết quá hạn.');
+    expect(c).toContain('Cuối kỳ còn 20 hồ sơ đang giải quyết, tất cả còn trong hạn, không có hồ sơ nào quá hạn.');
+    const en = para(briefing(index, ALL, 'en'), 'commune');
+    expect(en).toContain('None was resolved late.');
+    expect(en).toContain('all within the deadline, none overdue.');
+  });
+
+  it('mentions interlinked and Saturday dossiers where reported', () => {
+    const ps = briefing(index, ALL, 'vi');
+    expect(para(ps, 'district')).toContain(
+      'Ngoài ra có 1.234 hồ sơ liên thông và 56 hồ sơ tiếp nhận vào sáng thứ Bảy.',
+    );
+    expect(para(briefing(index, ALL, 'en'), 'district')).toContain(
+      'There were also 1,234 interlinked dossiers and 56 dossiers received on Saturday mornings.',
+    );
+  });
+
+  it('leaves figures the data does not report out of the text entirely', () => {
+    const bare = dataset([rec('d', '2022-01'), rec('a', '2022-01')]);
+    const vi = text(bare, ALL, 'vi');
+    const en = text(bare, ALL, 'en');
+    for (const word of ['liên thông', 'thứ Bảy', 'thư xin lỗi', 'không báo cáo', '—']) expect(vi).not.toContain(word);
+    for (const word of ['interlinked', 'Saturday', 'apology', 'not reported', '—']) expect(en).not.toContain(word);
+  });
+
+  it('mentions only the figure that is reported when one of the two is', () => {
+    const one = dataset([rec('d', '2022-01', { saturdayReceived: 7 })]);
+    const d = para(briefing(one, ALL, 'vi'), 'district');
+    expect(d).toContain('Ngoài ra có 7 hồ sơ tiếp nhận vào sáng thứ Bảy.');
+    expect(d).not.toContain('liên thông');
+  });
+
+  it('mentions withdrawn dossiers when there are any', () => {
+    const w = dataset([rec('d', '2022-01', { withdrawn: 2, pendingWithinDeadline: 8 })]);
+    expect(para(briefing(w, ALL, 'vi'), 'district')).toContain('Có 2 hồ sơ được trả lại hoặc rút.');
+    expect(para(briefing(w, ALL, 'en'), 'district')).toContain('In addition, 2 were withdrawn or returned.');
+  });
+
+  it('says so when nothing has been resolved, without writing an undefined rate', () => {
+    const none = dataset([rec('d', '2022-01', { resolvedEarly: 0, resolvedOnTime: 0, pendingWithinDeadline: 100 })]);
+    const vi = text(none, ALL, 'vi');
+    expect(para(briefing(none, ALL, 'vi'), 'district')).toContain('chưa có hồ sơ nào được giải quyết xong');
+    expect(vi).toContain('chưa tính được tỷ lệ đúng hạn');
+    expect(vi).not.toContain('—');
+    expect(text(none, ALL, 'en')).toContain('No dossier was resolved in the period.');
+  });
+});
+
+describe('briefing: intro, one unit, one level', () => {
+  const records = [rec('d', '2022-01'), rec('a', '2022-01'), rec('b', '2022-01')];
+
+  it('names the dataset and the period, and says when figures are illustrative', () => {
+    const plain = para(briefing(dataset(records), ALL, 'vi'), 'intro');
+    expect(plain).toContain('“Huyện Thử”');
+    expect(plain).toContain(formatRange(ALL.range, 'vi'));
+    expect(plain).not.toContain('minh hoạ');
+    const illustrative = dataset(records, { illustrative: true });
+    expect(para(briefing(illustrative, ALL, 'vi'), 'intro')).toContain('được dựng để minh hoạ');
+    expect(para(briefing(illustrative, ALL, 'en'), 'intro')).toContain('made up for illustration');
+  });
+
+  it('writes about the unit alone when one is chosen', () => {
+    const ps = briefing(dataset(records), { ...ALL, unitId: 'a' }, 'vi');
+    expect(ps.map((p) => p.id)).toContain('unit');
+    expect(ps.map((p) => p.id)).not.toContain('district');
+    expect(para(ps, 'intro')).toContain('riêng Xã An');
+    expect(para(ps, 'unit')).toMatch(/^Xã An tiếp nhận và xử lý tổng cộng 100 hồ sơ/);
+    expect(para(briefing(dataset(records), { ...ALL, unitId: 'a' }, 'en'), 'unit')).toMatch(
+      /^At Xã An, 100 dossiers were handled/,
+    );
+  });
+
+  it('writes about the district level only when the filter says so, without comparing communes', () => {
+    const ps = briefing(dataset(records), { ...ALL, level: 'district' }, 'vi');
+    expect(ps.map((p) => p.id)).not.toContain('commune');
+    expect(ps.map((p) => p.id)).not.toContain('ranking');
+    expect(para(ps, 'intro')).toContain('chỉ xét cấp huyện');
+  });
+
+  it('says there are no figures for a period without records', () => {
+    const gap = dataset([rec('d', '2022-01'), rec('d', '2022-03')]);
+    const ps = briefing(gap, { ...ALL, range: { from: '2022-02', to: '2022-02' } }, 'en');
+    expect(ps.map((p) => p.id)).toEqual(['intro', 'empty']);
+  });
+});
+
+describe('briefing: online and fees', () => {
+  const index = dataset([rec('d', '2022-01', { feesVnd: 545_180_000 }), rec('a', '2022-01', { feesVnd: 500 })]);
+
+  it('gives online dossiers by level with the uptake rate', () => {
+    const online = para(briefing(index, ALL, 'vi'), 'online');
+    expect(online).toContain(
+      'Cấp huyện tiếp nhận 30 hồ sơ qua dịch vụ công trực tuyến (20 hồ sơ mức độ 3, 10 hồ sơ mức độ 4)',
+    );
+    expect(online).toContain(`bằng ${formatPercent(0.3, 'vi')} số hồ sơ mới tiếp nhận`);
+    expect(para(briefing(index, ALL, 'en'), 'online')).toContain(
+      '(20 at level 3, 10 at level 4), 30.0% of the newly received',
+    );
+  });
+
+  it('gives fees in full with the short form beside, as the headline card does', () => {
+    const fees = para(briefing(index, ALL, 'vi'), 'fees');
+    expect(fees).toContain(`cấp huyện ${formatVnd(545_180_000, 'vi')} (${formatVndShort(545_180_000, 'vi')})`);
+    expect(fees).toContain('545.180.000\u00a0₫');
+    // Below a thousand đồng the short form is the full one, so it is not repeated.
+    expect(fees).toContain(`cấp xã ${formatVnd(500, 'vi')}.`);
+    expect(para(briefing(index, ALL, 'en'), 'fees')).toContain('district level ₫545,180,000 (545.18 million ₫)');
+  });
+});
+
+describe('briefing: ranking of communes', () => {
+  // On time: a, b, c and g share 100 %, e 90 %, f 80 %. Online: b best alone, c and f share the lowest.
+  const units = ['a', 'b', 'c', 'e', 'f'].map((id) => ({
+    id,
+    name: `Xã ${id.toUpperCase()}`,
+    level: 'commune' as const,
+  }));
+  const index = indexDataset({
+    schemaVersion: 1,
+    title: 'Thử',
+    units: [{ id: 'd', name: 'Huyện Thử', level: 'district' }, ...units, { id: 'g', name: 'Xã G', level: 'commune' }],
+    records: [
+      rec('d', '2022-01'),
+      rec('a', '2022-01', { receivedOnlineLevel3: 30, receivedOnlineLevel4: 0 }),
+      rec('b', '2022-01', { receivedOnlineLevel3: 50, receivedOnlineLevel4: 0 }),
+      rec('c', '2022-01', { receivedOnlineLevel3: 10, receivedOnlineLevel4: 0 }),
+      rec('e', '2022-01', { resolvedOnTime: 71, resolvedLate: 9, receivedOnlineLevel3: 20, receivedOnlineLevel4: 0 }),
+      rec('f', '2022-01', { resolvedOnTime: 62, resolvedLate: 18, receivedOnlineLevel3: 10, receivedOnlineLevel4: 0 }),
+      rec('g', '2022-01', { receivedOnlineLevel3: 30, receivedOnlineLevel4: 0 }),
+    ],
+  });
+
+  it('names the best and weakest units, several when they share the value, up to three', () => {
+    const r = para(briefing(index, ALL, 'vi'), 'ranking');
+    expect(r).toContain('Trong kỳ có số liệu của 6 đơn vị cấp xã.');
+    expect(r).toContain(
+      `Tỷ lệ đúng hạn cao nhất là ${formatPercent(1, 'vi')}, thuộc về Xã A, Xã B, Xã C và 1 đơn vị khác; thấp nhất là ${formatPercent(72 / 90, 'vi')}, ở Xã F.`,
+    );
+    expect(r).toContain(
+      `Tỷ lệ trực tuyến cao nhất là ${formatPercent(0.5, 'vi')}, thuộc về Xã B; thấp nhất là ${formatPercent(0.1, 'vi')}, ở Xã C và Xã F.`,
+    );
+  });
+
+  it('reads the same in English', () => {
+    const r = para(briefing(index, ALL, 'en'), 'ranking');
+    expect(r).toContain('The highest on-time rate, 100.0%, is shared by Xã A, Xã B, Xã C and 1 other unit;');
+    expect(r).toContain('the lowest, 80.0%, is at Xã F.');
+    expect(r).toContain('The highest online uptake, 50.0%, is at Xã B; the lowest, 10.0%, is shared by Xã C and Xã F.');
+  });
+
+  it('says when all units share one rate', () => {
+    const same = dataset([rec('a', '2022-01'), rec('b', '2022-01'), rec('c', '2022-01')]);
+    expect(para(briefing(same, ALL, 'vi'), 'ranking')).toContain(
+      `Tỷ lệ đúng hạn như nhau ở cả 3 đơn vị, cùng là ${formatPercent(0.9 / 0.9, 'vi')}.`,
+    );
+  });
+
+  it('is left out when fewer than two communes have figures', () => {
+    const one = dataset([rec('d', '2022-01'), rec('a', '2022-01')]);
+    expect(briefing(one, ALL, 'vi').map((p) => p.id)).not.toContain('ranking');
+  });
+});
+
+describe('briefing: change and targets', () => {
+  const records = [
+    rec('d', '2022-01', { received: 100, feesVnd: 1_000_000 }),
+    rec('d', '2022-02', { received: 125, resolvedOnTime: 105, feesVnd: 1_500_000 }),
+  ];
+  const index = dataset(records);
+  const feb: Selection = { ...ALL, range: { from: '2022-02', to: '2022-02' } };
+
+  it('gives the change against the previous period when the data covers it', () => {
+    const h = headline(index, feb);
+    const g = h.groups[0];
+    if (!g?.previous) throw new Error('expected a previous period');
+    const change = para(briefing(index, feb, 'vi'), 'change');
+    expect(change).toContain(`So với kỳ trước (${formatRange({ from: '2022-01', to: '2022-01' }, 'vi')})`);
+    expect(change).toContain(`tổng số hồ sơ ${formatRelativeChange(g.current.total, g.previous.total, 'vi')}`);
+    expect(change).toContain(`tỷ lệ đúng hạn ${formatPointChange(g.current.onTimeRate, g.previous.onTimeRate, 'vi')}`);
+    expect(change).toContain('phí, lệ phí +50,0\u00a0%');
+    expect(para(briefing(index, feb, 'en'), 'change')).toContain('fees and charges +50.0%');
+  });
+
+  it('says no comparison is made when there is no previous period', () => {
+    expect(para(briefing(index, ALL, 'vi'), 'change')).toContain('chưa so sánh được với kỳ trước');
+    expect(para(briefing(index, ALL, 'en'), 'change')).toContain('no comparison is made');
+  });
+
+  it('says whether each target is met, with the rates', () => {
+    // On time 90/90 = 100 % ≥ 95 %; online 30 % < 50 %.
+    const vi = para(briefing(index, ALL, 'vi'), 'targets');
+    expect(vi).toContain('tỷ lệ đúng hạn 95,0\u00a0%, tỷ lệ trực tuyến 50,0\u00a0%');
+    expect(vi).toContain(
+      'cấp huyện đạt chỉ tiêu đúng hạn (100,0\u00a0%) nhưng chưa đạt chỉ tiêu trực tuyến (30,0\u00a0%)',
+    );
+    const met = dataset(records, { targets: { onTimeRate: 0.9, onlineRate: 0.25 } });
+    expect(para(briefing(met, ALL, 'vi'), 'targets')).toContain(
+      'cấp huyện đạt chỉ tiêu đúng hạn (100,0\u00a0%) và đạt chỉ tiêu trực tuyến (30,0\u00a0%)',
+    );
+    expect(para(briefing(met, ALL, 'en'), 'targets')).toContain(
+      'district level met the on-time target (100.0%) and met the online target (30.0%)',
+    );
+    const late = dataset([rec('d', '2022-01', { resolvedOnTime: 70, resolvedLate: 10 })], {
+      targets: { onTimeRate: 0.95, onlineRate: 0.9 },
+    });
+    expect(para(briefing(late, ALL, 'en'), 'targets')).toContain(
+      'missed the on-time target (88.9%) and missed the online target (30.0%)',
+    );
+  });
+});
+
+describe('briefing: data quality', () => {
+  it('says the figures agree, or how many places do not', () => {
+    const good = dataset([rec('d', '2022-01')]);
+    expect(para(briefing(good, ALL, 'vi'), 'quality')).toContain('các con số tự khớp');
+    const bad = dataset([rec('d', '2022-01', { received: 101 }), rec('d', '2022-02', { carriedOver: 3 })]);
+    expect(findWarnings(bad.dataset.records)).toHaveLength(3);
+    expect(para(briefing(bad, ALL, 'vi'), 'quality')).toContain('toàn bộ dữ liệu có 3 chỗ chưa khớp');
+    expect(para(briefing(bad, ALL, 'en'), 'quality')).toContain(
+      'the dataset has 3 places where the figures do not agree',
+    );
+  });
+});
+
+describe('briefingText and slideNotes', () => {
+  const index = dataset([rec('d', '2022-01'), rec('a', '2022-01'), rec('b', '2022-01')]);
+
+  it('joins paragraphs with a blank line', () => {
+    expect(
+      briefingText([
+        { id: 'a', text: 'One.' },
+        { id: 'b', text: 'Two.' },
+      ]),
+    ).toBe('One.\n\nTwo.');
+  });
+
+  it('gives every slide its notes, taken word for word from the briefing', () => {
+    const ps = briefing(index, ALL, 'vi');
+    const notes = slideNotes(index, ALL, 'vi');
+    expect(Object.keys(notes)).toEqual([...SLIDE_KEYS]);
+    expect(notes.title).toBe(para(ps, 'intro'));
+    expect(notes['fees-month']).toBe(para(ps, 'fees'));
+    expect(notes.headline).toBe(`${para(ps, 'district')}\n\n${para(ps, 'commune')}`);
+    expect(notes.summary).toBe(`${para(ps, 'change')}\n\n${para(ps, 'targets')}`);
+    const texts = new Set(ps.map((p) => p.text));
+    for (const note of Object.values(notes)) {
+      for (const piece of note.split('\n\n')) expect(texts.has(piece)).toBe(true);
+    }
+  });
+});
+
+/** Digit groups as the text writes them, ending on a digit so sentence punctuation is not included. */
+const NUMBER = /\d[\d.,]*\d|\d/g;
+
+function tokens(text: string): string[] {
+  return text.match(NUMBER) ?? [];
+}
+
+/**
+ * Every string format.ts produces for the figures of a selection: what the
+ * dashboard can show for it. Built independently of briefing.ts.
+ */
+function allowedNumbers(index: DatasetIndex, selection: Selection, lang: Lang): Set<string> {
+  const shown: string[] = [];
+  const h = headline(index, selection);
+  const counts = (t: Totals) => [
+    ...TOTALS_KEYS.filter((k) => !k.endsWith('Rate')).map((k) => t[k] as number | null),
+    onTimeCount(t),
+    onlineCount(t),
+  ];
+  for (const g of h.groups) {
+    const t = g.current;
+    shown.push(...counts(t).map((n) => formatCount(n, lang)));
+    shown.push(formatVnd(t.feesVnd, lang), formatVndShort(t.feesVnd, lang));
+    shown.push(formatPercent(t.onTimeRate, lang), formatPercent(t.onlineRate, lang));
+    const p = g.previous;
+    if (p) {
+      const before = counts(p);
+      counts(t).forEach((n, i) => {
+        shown.push(formatRelativeChange(n, before[i] ?? null, lang) ?? '');
+      });
+      shown.push(formatPointChange(t.onTimeRate, p.onTimeRate, lang) ?? '');
+      shown.push(formatPointChange(t.onlineRate, p.onlineRate, lang) ?? '');
+    }
+  }
+  shown.push(formatPercent(h.targets.onTimeRate, lang), formatPercent(h.targets.onlineRate, lang));
+  for (const r of unitRows(index, selection)) {
+    shown.push(formatPercent(r.totals.onTimeRate, lang), formatPercent(r.totals.onlineRate, lang));
+  }
+  // Counts of units (how many share a rate, how many communes) and of data-quality warnings.
+  for (let n = 0; n <= index.units.length; n++) shown.push(formatCount(n, lang));
+  shown.push(formatCount(findWarnings(index.dataset.records).length, lang));
+  shown.push(formatRange(selection.range, lang));
+  if (h.previousRange) shown.push(formatRange(h.previousRange, lang));
+  // Names may carry digits of their own ("Phường 3"); they are words, not figures.
+  shown.push(index.dataset.title, ...index.units.map((u) => u.name));
+  return new Set(shown.flatMap(tokens));
+}
+
+/** Digits that are part of a term, not a figure: the service levels. */
+function withoutTerms(text: string): string {
+  return text.replace(/mức độ [34]/g, 'mức độ').replace(/level [34]/g, 'level');
+}
+
+describe('briefing on the Gia Lâm sample', () => {
+  const loaded = parseDatasetText(readFileSync(new URL('../../data/gia-lam.json', import.meta.url), 'utf8'));
+  if (!loaded.ok) throw new Error('the sample must load');
+  const index = indexDataset(loaded.dataset);
+  if (!index.span) throw new Error('the sample has records');
+  const whole: Selection = { range: index.span, level: 'all', unitId: null };
+
+  it('carries the report’s figures for the whole span, written as the dashboard writes them', () => {
+    const vi = text(index, whole, 'vi');
+    for (const figure of [
+      '27.866',
+      '309',
+      '27.557',
+      '27.486',
+      '380',
+      '4.037',
+      '4.568',
+      '528',
+      '545.180.000\u00a0₫',
+      '143.533',
+      '143.141',
+      '1.386.718.000\u00a0₫',
+    ]) {
+      expect(vi).toContain(figure);
+    }
+    expect(vi).toContain('tháng 1/2021 – tháng 4/2022');
+    expect(vi).toContain('một phần các con số được dựng để minh hoạ');
+    const en = text(index, whole, 'en');
+    for (const figure of ['27,866', '27,557', '143,533', '₫545,180,000', '₫1,386,718,000'])
+      expect(en).toContain(figure);
+  });
+
+  it('leaves out the commune figures the report does not give', () => {
+    const commune = para(briefing(index, whole, 'vi'), 'commune');
+    expect(commune).not.toContain('liên thông');
+    expect(commune).not.toContain('thứ Bảy');
+  });
+
+  const selections: [string, Selection][] = [
+    ['whole span', whole],
+    [
+      'the first four months of 2022, with the previous period',
+      { ...whole, range: { from: '2022-01', to: '2022-04' } },
+    ],
+    ['one commune in 2022', { range: { from: '2022-01', to: '2022-04' }, level: 'all', unitId: 'xa-bat-trang' }],
+    ['the district level in one month', { range: { from: '2021-06', to: '2021-06' }, level: 'district', unitId: null }],
+  ];
+
+  for (const [name, selection] of selections) {
+    for (const lang of ['vi', 'en'] as const) {
+      it(`writes only numbers the dashboard shows (${name}, ${lang})`, () => {
+        const allowed = allowedNumbers(index, selection, lang);
+        const found = tokens(withoutTerms(text(index, selection, lang)));
+        expect(found.length).toBeGreaterThan(20);
+        expect(found.filter((t) => !allowed.has(t))).toEqual([]);
+      });
+    }
+  }
+});
