@@ -7,11 +7,12 @@ import { ParamNotes } from '../components/param-notes.tsx';
 import { datasetQueryOptions } from '../data/dataset-query.ts';
 import {
   DatasetRefused,
-  fromText,
+  fromTextAsync,
   type LoadedDataset,
   NetworkFailure,
   SAMPLE_DATASET_URL,
 } from '../data/fetch-dataset.ts';
+import { useLoadProgress } from '../data/load-progress.ts';
 import type { DataError } from '../domain/problems.ts';
 import { DashboardPage } from './dashboard-page.tsx';
 import { resolveView } from './url-state.ts';
@@ -59,14 +60,20 @@ export function App() {
     document.title = loaded ? `${loaded.dataset.title} — ${t.docTitle}` : t.docTitle;
   }, [lang, loaded, t.docTitle]);
 
+  const progress = useLoadProgress();
+  const [readingFile, setReadingFile] = useState(false);
   const onFile = useCallback((name: string, text: string) => {
-    try {
-      setLocal(fromText(text, { kind: 'file', name }));
-      setLocalRefusal(null);
-    } catch (e) {
-      if (!(e instanceof DatasetRefused)) throw e;
-      setLocalRefusal({ name, errors: e.errors, errorCount: e.errorCount });
-    }
+    setReadingFile(true);
+    fromTextAsync(text, { kind: 'file', name })
+      .then((loadedFile) => {
+        setLocal(loadedFile);
+        setLocalRefusal(null);
+      })
+      .catch((e: unknown) => {
+        if (e instanceof DatasetRefused) setLocalRefusal({ name, errors: e.errors, errorCount: e.errorCount });
+        else setLocalRefusal({ name, errors: [{ path: '', code: 'invalid' }], errorCount: 1 });
+      })
+      .finally(() => setReadingFile(false));
   }, []);
 
   const address = state.data ?? SAMPLE_DATASET_URL;
@@ -94,6 +101,7 @@ export function App() {
       </div>
       <main id="main" className="app__main" tabIndex={-1}>
         <ParamNotes notes={notes} lang={lang} />
+        {readingFile && <LoadingState lang={lang} progress={progress} />}
         {localRefusal && (
           <RefusedAlert
             lang={lang}
@@ -131,7 +139,7 @@ export function App() {
         {loaded ? (
           <DashboardPage loaded={loaded} urlState={state} navigate={navigate} lang={lang} />
         ) : (
-          error === null && <LoadingState lang={lang} />
+          error === null && <LoadingState lang={lang} progress={progress} />
         )}
       </main>
     </div>

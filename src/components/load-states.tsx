@@ -1,4 +1,4 @@
-import { formatCount, type Lang } from '../domain/format.ts';
+import { formatCount, formatPercent, type Lang } from '../domain/format.ts';
 import { describeError, moreErrors } from '../domain/messages.ts';
 import type { DataError } from '../domain/problems.ts';
 import './page.css';
@@ -6,6 +6,8 @@ import './page.css';
 const TEXT = {
   vi: {
     loading: 'Đang tải dữ liệu…',
+    downloaded: (mb: string, pct: string | null) => `Đang tải dữ liệu: ${mb} MB${pct ? ` (${pct})` : ''}…`,
+    validating: 'Đang kiểm tra dữ liệu…',
     refused: (name: string) =>
       `Không dùng được tệp dữ liệu "${name}": tệp có lỗi nên không có số liệu nào được hiển thị từ tệp này.`,
     count: (n: string) => `${n} lỗi:`,
@@ -21,6 +23,8 @@ const TEXT = {
   },
   en: {
     loading: 'Loading the data…',
+    downloaded: (mb: string, pct: string | null) => `Loading the data: ${mb} MB${pct ? ` (${pct})` : ''}…`,
+    validating: 'Checking the data…',
     refused: (name: string) =>
       `The data file "${name}" cannot be used: it has errors, so no figures from it are shown.`,
     count: (n: string) => `${n} error(s):`,
@@ -36,11 +40,28 @@ const TEXT = {
   },
 };
 
-export function LoadingState({ lang }: { lang: Lang }) {
+export type LoadingProgress =
+  | { stage: 'download'; received: number; total: number | null }
+  | { stage: 'validate' }
+  | null;
+
+export function LoadingState({ lang, progress = null }: { lang: Lang; progress?: LoadingProgress }) {
+  const t = TEXT[lang];
+  let text = t.loading;
+  if (progress?.stage === 'validate') text = t.validating;
+  else if (progress?.stage === 'download') {
+    const mb = (progress.received / 1_000_000).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+      maximumFractionDigits: 1,
+    });
+    text = t.downloaded(mb, progress.total ? formatPercent(progress.received / progress.total, lang, 0) : null);
+  }
   return (
     <div className="load-state" role="status" aria-live="polite">
       <span className="load-state__spinner" aria-hidden="true" />
-      {TEXT[lang].loading}
+      {text}
+      {progress?.stage === 'download' && progress.total ? (
+        <progress className="load-state__bar" max={progress.total} value={progress.received} aria-hidden="true" />
+      ) : null}
     </div>
   );
 }

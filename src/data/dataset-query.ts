@@ -1,5 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import { DatasetRefused, fetchDatasetText, fromText, NetworkFailure, SAMPLE_DATASET_URL } from './fetch-dataset.ts';
+import {
+  DatasetRefused,
+  fetchDatasetText,
+  fromTextAsync,
+  NetworkFailure,
+  SAMPLE_DATASET_URL,
+} from './fetch-dataset.ts';
 
 /** Network failures are retried twice; a refused file never is. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -13,7 +19,7 @@ export function datasetQueryOptions(url: string | null) {
   return queryOptions({
     queryKey: ['dataset', address],
     queryFn: async ({ signal }) =>
-      fromText(await fetchDatasetText(address, signal), { kind: url ? 'url' : 'sample', name: address }),
+      fromTextAsync(await fetchDatasetText(address, signal), { kind: url ? 'url' : 'sample', name: address }),
     retry: shouldRetry,
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -1,7 +1,8 @@
 import { type DatasetIndex, indexDataset } from '../domain/metrics.ts';
 import type { DataError, DataWarning } from '../domain/problems.ts';
 import type { Dataset } from '../domain/schema.ts';
-import { parseDatasetText } from '../domain/validate.ts';
+import { type LoadResult, parseDatasetText } from '../domain/validate.ts';
+import { setLoadProgress } from './load-progress.ts';
 
 /** The address of the sample dataset bundled with the build. */
 export const SAMPLE_DATASET_URL = 'data/gia-lam.json';
@@ -42,9 +43,33 @@ export interface LoadedDataset {
 }
 
 export function fromText(text: string, source: LoadedDataset['source']): LoadedDataset {
-  const result = parseDatasetText(text);
+  return fromResult(parseDatasetText(text), source);
+}
+
+function fromResult(result: LoadResult, source: LoadedDataset['source']): LoadedDataset {
   if (!result.ok) throw new DatasetRefused(result.errors, result.errorCount);
   return { dataset: result.dataset, index: indexDataset(result.dataset), warnings: result.warnings, source };
+}
+
+/** Above this size the text is parsed and validated in a Web Worker. */
+export const WORKER_THRESHOLD = 2_000_000;
+
+/** Like fromText, but off the main thread for large files (where Workers exist). */
+export async function fromTextAsync(text: string, source: LoadedDataset['source']): Promise<LoadedDataset> {
+  if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return fromText(text, source);
+  setLoadProgress({ stage: 'validate' });
+  const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+  try {
+    const result = await new Promise<LoadResult>((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent<LoadResult>) => resolve(e.data);
+      worker.onerror = (e) => reject(new Error(e.message));
+      worker.postMessage({ text });
+    });
+    return fromResult(result, source);
+  } finally {
+    worker.terminate();
+    setLoadProgress(null);
+  }
 }
 
 export async function fetchDatasetText(url: string, signal?: AbortSignal): Promise<string> {
@@ -59,9 +84,38 @@ export async function fetchDatasetText(url: string, signal?: AbortSignal): Promi
   }
   if (!response.ok) throw new NetworkFailure('http', response.status);
   try {
-    return await response.text();
+    return await readWithProgress(response);
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new NetworkFailure(timeout.aborted ? 'timeout' : 'cut');
+  }
+}
+
+/** Read the body in chunks so a large file shows how far it has come. */
+async function readWithProgress(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return response.text();
+  const length = Number(response.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let received = 0;
+  let reported = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      parts.push(decoder.decode(value, { stream: true }));
+      // Report every 256 KB or so: often enough to move, rarely enough not to cost.
+      if (received - reported > 262_144) {
+        reported = received;
+        setLoadProgress({ stage: 'download', received, total });
+      }
+    }
+    parts.push(decoder.decode());
+    return parts.join('');
+  } finally {
+    setLoadProgress(null);
   }
 }
