@@ -111,6 +111,8 @@ export default defineConfig(({ command, mode }) => ({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'tests/component/**/*.test.tsx'],
           setupFiles: ['tests/setup/component.ts'],
+          // Whole pages with seven charts render in jsdom; two cores shared with other suites need the margin.
+          testTimeout: 30_000,
         },
       },
       {

@@ -244,3 +244,26 @@ describe('opening a local file', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('at the scale of a province', () => {
+  it('shows the best and weakest units in charts by unit, all on request, and finds a unit by name', async () => {
+    const units = [
+      { id: 'p', name: 'Tỉnh Mẫu', level: 'province' },
+      ...Array.from({ length: 40 }, (_, i) => ({
+        id: `c${i}`,
+        name: `Xã Số ${String(i).padStart(2, '0')}`,
+        level: 'commune',
+        parentId: 'p',
+      })),
+    ];
+    const records = units.slice(1).map((u, i) => rec(u.id, '2022-01', { resolvedOnTime: 60 + i, resolvedLate: 40 - i }));
+    respondWith(ok({ ...dataset, units, records }));
+    renderAt('');
+    const frame = await screen.findByRole('region', { name: 'Tỷ lệ giải quyết đúng hạn theo đơn vị' });
+    expect(within(frame).getByText('Đang hiện 30 / 40 đơn vị: cao nhất và thấp nhất.')).toBeInTheDocument();
+    await userEvent.click(within(frame).getByRole('button', { name: 'Hiện tất cả 40 đơn vị' }));
+    expect(within(frame).queryByText(/Đang hiện 30/)).not.toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Tìm đơn vị theo tên'), 'Xã Số 07');
+    expect(window.location.search).toBe('?unit=c7');
+  });
+});

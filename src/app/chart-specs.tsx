@@ -11,6 +11,8 @@ import {
   type DashboardFigures,
   FLOW_PICKS,
   type SeriesPoint,
+  topAndBottom,
+  UNIT_CHART_LIMIT,
   type UnitRow,
 } from '../domain/dashboard.ts';
 import type { Lang } from '../domain/format.ts';
@@ -123,6 +125,8 @@ export interface ChartSpec {
   legend: string[];
   /** Height on the page; slides size charts to the screen. */
   height: number;
+  /** Set when a chart by unit shows only the best and weakest units. */
+  truncated: { shown: number; total: number } | null;
   render: (options: {
     height?: number;
     onSelectUnit?: (id: string) => void;
@@ -166,8 +170,20 @@ function unitRaw(
   };
 }
 
-export function chartSpecs(figures: DashboardFigures, unitName: string | null, lang: Lang): ChartSpec[] {
+export function chartSpecs(
+  figures: DashboardFigures,
+  unitName: string | null,
+  lang: Lang,
+  options: { allUnits?: boolean } = {},
+): ChartSpec[] {
   const t = TEXT[lang];
+  const limit = (pick: (r: UnitRow) => number | null) =>
+    options.allUnits ? figures.rows : topAndBottom(figures.rows, pick, UNIT_CHART_LIMIT / 2);
+  const onTimeRows = limit((r) => r.totals.onTimeRate);
+  const onlineRows = limit((r) => r.totals.onlineRate);
+  const feeUnitRows = limit((r) => r.totals.feesVnd);
+  const truncated = (shown: readonly UnitRow[]) =>
+    shown.length < figures.rows.length ? { shown: shown.length, total: figures.rows.length } : null;
   const targets = figures.headline.targets;
   const label = (k: string) => FIGURE_LABEL[k as keyof typeof FIGURE_LABEL]?.[lang] ?? k;
   const figureSeries = (keys: readonly string[]) => keys.map((k) => ({ key: k, label: label(k) }));
@@ -175,8 +191,8 @@ export function chartSpecs(figures: DashboardFigures, unitName: string | null, l
     ? [{ key: 'unit', label: unitName }]
     : figures.levels.map((l) => ({ key: l, label: LEVEL_LABEL[l][lang] }));
   const rows = figures.rows;
-  const feeRows = rows.map((r) => ({ unitId: r.unitId, name: r.name, level: r.level, value: r.totals.feesVnd }));
-  const unitBarsHeight = (extra: number) => Math.max(240, rows.length * 28 + extra);
+  const feeRows = feeUnitRows.map((r) => ({ unitId: r.unitId, name: r.name, level: r.level, value: r.totals.feesVnd }));
+  const unitBarsHeight = (count: number, extra: number) => Math.max(240, count * 28 + extra);
   const status = (ok: boolean): 'ready' | 'empty' => (ok ? 'ready' : 'empty');
   const specs: ChartSpec[] = [];
 
@@ -193,6 +209,7 @@ export function chartSpecs(figures: DashboardFigures, unitName: string | null, l
         raw: seriesRaw(figures.unitRates, rateSeries, lang),
         legend: rateSeries.map((s) => s.label),
         height: 300,
+        truncated: null,
         render: (o) => (
           <MonthlyLineChart
             points={figures.unitRates}
@@ -214,6 +231,7 @@ export function chartSpecs(figures: DashboardFigures, unitName: string | null, l
         raw: seriesRaw(figures.unitCounts, countSeries, lang),
         legend: countSeries.map((s) => s.label),
         height: 300,
+        truncated: null,
         render: (o) => (
           <MonthlyBarChart
             points={figures.unitCounts}
@@ -246,10 +264,11 @@ export function chartSpecs(figures: DashboardFigures, unitName: string | null, l
         lang,
       ),
       legend: [label('onTimeRate')],
-      height: unitBarsHeight(60),
+      height: unitBarsHeight(onTimeRows.length, 60),
+      truncated: truncated(onTimeRows),
       render: (o) => (
         <OnTimeByUnitChart
-          rows={rows}
+          rows={onTimeRows}
           target={targets.onTimeRate}
           lang={lang}
           {...(o.onSelectUnit ? { onSelectUnit: o.onSelectUnit } : {})}
@@ -274,10 +293,11 @@ export function chartSpecs(figures: DashboardFigures, unitName: string | null, l
         lang,
       ),
       legend: [label('receivedOnlineLevel4'), label('receivedOnlineLevel3')],
-      height: unitBarsHeight(88),
+      height: unitBarsHeight(onlineRows.length, 88),
+      truncated: truncated(onlineRows),
       render: (o) => (
         <OnlineByUnitChart
-          rows={rows}
+          rows={onlineRows}
           target={targets.onlineRate}
           lang={lang}
           {...(o.onSelectUnit ? { onSelectUnit: o.onSelectUnit } : {})}
@@ -294,6 +314,7 @@ export function chartSpecs(figures: DashboardFigures, unitName: string | null, l
       raw: seriesRaw(figures.onlineTrend, groupSeries, lang),
       legend: groupSeries.map((s) => s.label),
       height: 300,
+      truncated: null,
       render: (o) => (
         <MonthlyLineChart
           points={figures.onlineTrend}
@@ -315,6 +336,7 @@ export function chartSpecs(figures: DashboardFigures, unitName: string | null, l
       raw: seriesRaw(figures.feesByMonth, groupSeries, lang),
       legend: groupSeries.map((s) => s.label),
       height: 300,
+      truncated: null,
       render: (o) => (
         <MonthlyBarChart
           points={figures.feesByMonth}
@@ -334,7 +356,8 @@ export function chartSpecs(figures: DashboardFigures, unitName: string | null, l
       table: unitValueTable(feeRows, 'vnd', lang),
       raw: unitRaw(rows, [{ key: 'feesVnd', label: label('feesVnd'), pick: (r) => r.totals.feesVnd }], lang),
       legend: [label('feesVnd')],
-      height: unitBarsHeight(60),
+      height: unitBarsHeight(feeRows.length, 60),
+      truncated: truncated(feeUnitRows),
       render: (o) => (
         <UnitValueChart
           rows={feeRows}
@@ -354,6 +377,7 @@ export function chartSpecs(figures: DashboardFigures, unitName: string | null, l
       raw: seriesRaw(figures.flow, flowSeries, lang),
       legend: flowSeries.map((s) => s.label),
       height: 320,
+      truncated: null,
       render: (o) => (
         <MonthlyBarChart
           points={figures.flow}
@@ -374,6 +398,7 @@ export function chartSpecs(figures: DashboardFigures, unitName: string | null, l
       raw: seriesRaw(figures.channel, channelSeries, lang),
       legend: channelSeries.map((s) => s.label),
       height: 320,
+      truncated: null,
       render: (o) => (
         <MonthlyBarChart
           points={figures.channel}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { BriefingPanel } from '../components/briefing-panel.tsx';
 import { ChartFrame } from '../components/chart-frame.tsx';
 import { DataQualityPanel } from '../components/data-quality-panel.tsx';
@@ -12,8 +12,8 @@ import { RankingTable } from '../components/ranking-table.tsx';
 import type { LoadedDataset } from '../data/fetch-dataset.ts';
 import { briefing } from '../domain/briefing.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
-import { dashboardFigures, levelsFor, periodPresets, type Selection } from '../domain/dashboard.ts';
-import { formatDate, formatRange, type Lang } from '../domain/format.ts';
+import { dashboardFigures, levelsFor, periodPresets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
+import { formatCount, formatDate, formatRange, type Lang } from '../domain/format.ts';
 import { FIGURE_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
 import { TOTALS_KEYS } from '../domain/metrics.ts';
 import { type ChartSpec, chartSpecs } from './chart-specs.tsx';
@@ -41,6 +41,9 @@ const TEXT = {
     level: 'Cấp',
     onTimeChange: 'Thay đổi tỷ lệ đúng hạn so với kỳ trước',
     exportFailed: 'Không tạo được tệp tải xuống.',
+    showAll: (n: string) => `Hiện tất cả ${n} đơn vị`,
+    showSome: (n: number) => `Chỉ hiện ${n} đơn vị cao nhất và ${n} thấp nhất`,
+    partial: (shown: string, total: string) => `Đang hiện ${shown} / ${total} đơn vị: cao nhất và thấp nhất.`,
   },
   en: {
     charts: 'Charts',
@@ -63,6 +66,9 @@ const TEXT = {
     level: 'Level',
     onTimeChange: 'Change of on-time rate against the previous period',
     exportFailed: 'The download could not be made.',
+    showAll: (n: string) => `Show all ${n} units`,
+    showSome: (n: number) => `Show only the ${n} highest and ${n} lowest`,
+    partial: (shown: string, total: string) => `Showing ${shown} of ${total} units: the highest and the lowest.`,
   },
 };
 
@@ -90,7 +96,12 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
   );
   const figures = useMemo(() => (selection ? dashboardFigures(index, selection) : null), [index, selection]);
   const unitName = unitId ? (index.unitsById.get(unitId)?.name ?? unitId) : null;
-  const specs = useMemo(() => (figures ? chartSpecs(figures, unitName, lang) : []), [figures, unitName, lang]);
+  const [allUnits, setAllUnits] = useState(false);
+  const specs = useMemo(
+    () => (figures ? chartSpecs(figures, unitName, lang, { allUnits }) : []),
+    [figures, unitName, lang, allUnits],
+  );
+  const scrollable = allUnits && (figures?.rows.length ?? 0) > UNIT_CHART_LIMIT;
 
   const paragraphs = useMemo(() => (selection ? briefing(index, selection, lang) : []), [index, selection, lang]);
   const presets = useMemo(() => (index.span ? periodPresets(index.span) : []), [index.span]);
@@ -261,18 +272,38 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
                 description={spec.description}
                 status={spec.status}
                 table={spec.table}
-                height={spec.height}
+                height={scrollable && spec.height > 720 ? 720 : spec.height}
                 lang={lang}
                 actions={
-                  <ExportButtons
-                    lang={lang}
-                    what={spec.title}
-                    kinds={['png', 'svg', 'csv', 'json']}
-                    onExport={(k) => void exportChart(spec, k)}
-                  />
+                  <>
+                    {(spec.truncated || (scrollable && spec.height > 720)) && (
+                      <button type="button" className="chart-units-toggle" onClick={() => setAllUnits((a) => !a)}>
+                        {allUnits
+                          ? t.showSome(UNIT_CHART_LIMIT / 2)
+                          : t.showAll(formatCount(spec.truncated?.total ?? 0, lang))}
+                      </button>
+                    )}
+                    <ExportButtons
+                      lang={lang}
+                      what={spec.title}
+                      kinds={['png', 'svg', 'csv', 'json']}
+                      onExport={(k) => void exportChart(spec, k)}
+                    />
+                  </>
                 }
               >
-                {spec.render({ onSelectUnit: selectUnit, selectedUnitId: view.unitId })}
+                {spec.truncated && (
+                  <p className="chart-units-note">
+                    {t.partial(formatCount(spec.truncated.shown, lang), formatCount(spec.truncated.total, lang))}
+                  </p>
+                )}
+                {scrollable && spec.height > 720 ? (
+                  <div className="chart-scroll">
+                    {spec.render({ onSelectUnit: selectUnit, selectedUnitId: view.unitId })}
+                  </div>
+                ) : (
+                  spec.render({ onSelectUnit: selectUnit, selectedUnitId: view.unitId })
+                )}
               </ChartFrame>
             ))}
           </div>

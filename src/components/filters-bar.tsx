@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { LevelFilter, PeriodPreset } from '../domain/dashboard.ts';
 import { formatMonth, type Lang } from '../domain/format.ts';
 import { LEVEL_LABEL } from '../domain/labels.ts';
@@ -22,6 +22,8 @@ const TEXT = {
     unit: 'Đơn vị',
     allUnits: '— Tất cả đơn vị —',
     back: 'Quay lại toàn bộ',
+    search: 'Tìm đơn vị theo tên',
+    noMatch: 'Không có đơn vị nào tên như vậy.',
   },
   en: {
     heading: 'Choose the figures',
@@ -41,6 +43,8 @@ const TEXT = {
     unit: 'Unit',
     allUnits: '— All units —',
     back: 'Back to all units',
+    search: 'Find a unit by name',
+    noMatch: 'No unit has that name.',
   },
 };
 
@@ -77,6 +81,9 @@ export function FiltersBar({ lang, span, range, presets, level, levels, unitId, 
   const id = useId();
   const months = monthsBetween(span);
   const current = presets.find((p) => p.range.from === range.from && p.range.to === range.to);
+  const [query, setQuery] = useState('');
+  const normal = (x: string) => x.normalize('NFC').toLocaleLowerCase('vi').trim();
+  const found = query ? units.find((u) => normal(u.name) === normal(query)) : undefined;
   const levelChoices: LevelFilter[] = levels.length > 1 ? ['all', ...(levels as LevelFilter[])] : [];
   return (
     <section className="filters" aria-labelledby={`${id}-h`}>
@@ -155,6 +162,39 @@ export function FiltersBar({ lang, span, range, presets, level, levels, unitId, 
           ))}
         </select>
       </div>
+      {units.length > 12 && (
+        <div className="filters__field filters__field--wide">
+          <label htmlFor={`${id}-search`}>{t.search}</label>
+          <input
+            id={`${id}-search`}
+            type="search"
+            list={`${id}-names`}
+            value={query}
+            autoComplete="off"
+            aria-describedby={query && !found ? `${id}-nomatch` : undefined}
+            onChange={(e) => {
+              const value = e.target.value;
+              setQuery(value);
+              // Picking a suggestion fills the exact name: go to that unit.
+              const match = units.find((u) => normal(u.name) === normal(value));
+              if (match) {
+                setQuery('');
+                onChange({ unit: match.id });
+              }
+            }}
+          />
+          <datalist id={`${id}-names`}>
+            {units.map((u) => (
+              <option key={u.id} value={u.name} />
+            ))}
+          </datalist>
+          {query && !found && (
+            <span id={`${id}-nomatch`} className="filters__hint" role="status">
+              {query.length > 2 && !units.some((u) => normal(u.name).includes(normal(query))) ? t.noMatch : ''}
+            </span>
+          )}
+        </div>
+      )}
       {unitId && (
         <button type="button" className="filters__back" onClick={() => onChange({ unit: null })}>
           ← {t.back}

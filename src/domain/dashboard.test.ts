@@ -158,3 +158,12 @@ describe('period presets', () => {
     expect(presets.find((p) => p.id === '2022-Q2')?.range).toEqual({ from: '2022-04', to: '2022-04' });
   });
 });
+
+describe('top and bottom', () => {
+  it('keeps every row up to twice the limit, else the best and the weakest', async () => {
+    const { topAndBottom } = await import('./dashboard.ts');
+    const rows = [5, 1, 9, 3, 7, null, 2].map((v, i) => ({ i, v }));
+    expect(topAndBottom(rows, (r) => r.v, 4)).toHaveLength(7);
+    expect(topAndBottom(rows, (r) => r.v, 2).map((r) => r.v)).toEqual([9, 7, 2, 1]);
+  });
+});

@@ -299,3 +299,19 @@ export function dashboardFigures(index: DatasetIndex, selection: Selection) {
 }
 
 export type DashboardFigures = ReturnType<typeof dashboardFigures>;
+
+/** More units than a chart can show legibly: the best and the weakest, the rest on request. */
+export const UNIT_CHART_LIMIT = 30;
+
+/**
+ * The `n` highest and `n` lowest rows by a value, highest first; every row
+ * when there are no more than 2n. Rows without a value come last and are
+ * dropped first.
+ */
+export function topAndBottom<T>(rows: readonly T[], value: (row: T) => number | null, n: number): T[] {
+  if (rows.length <= 2 * n) return [...rows];
+  const sorted = [...rows].sort((a, b) => (value(b) ?? Number.NEGATIVE_INFINITY) - (value(a) ?? Number.NEGATIVE_INFINITY));
+  const withValue = sorted.filter((r) => value(r) !== null);
+  if (withValue.length <= 2 * n) return withValue;
+  return [...withValue.slice(0, n), ...withValue.slice(-n)];
+}
