@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AppToolbar } from '../components/app-toolbar.tsx';
 import { FileOpener } from '../components/file-opener.tsx';
+import { ImportPanel } from '../components/import-panel.tsx';
 import { LoadingState, NetworkAlert, RefusedAlert } from '../components/load-states.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
 import { datasetQueryOptions } from '../data/dataset-query.ts';
@@ -141,6 +142,13 @@ export function App() {
         ) : (
           error === null && <LoadingState lang={lang} progress={progress} />
         )}
+        <ImportPanel
+          lang={lang}
+          onView={(text, name) => {
+            onFile(name, text);
+            window.scrollTo({ top: 0 });
+          }}
+        />
       </main>
     </div>
   );

@@ -7,6 +7,9 @@ import { summaryTable } from './summary-table.ts';
 
 export { EXIT, type Io } from './cli-kit.ts';
 
+const SPREADSHEET_USAGE = `  npm run --silent tthc -- convert <in.xlsx|in.csv> -o <out.json> [--lang vi|en]
+  npm run --silent tthc -- template -o <file.xlsx|file.csv> [--lang vi|en]`;
+
 function validate(io: Io, p: Parsed): number {
   const lang = langOf(p);
   const result = load(io, p, lang);
@@ -44,12 +47,12 @@ function summary(io: Io, p: Parsed): number {
 }
 
 /** Runs one command; returns the exit code. */
-export function run(argv: readonly string[], io: Io): number {
+export function run(argv: readonly string[], io: Io): number | Promise<number> {
   try {
     const p = parseArgs(argv);
     const command = p.positional[0];
     if (p.flags.has('--help') || p.flags.has('-h')) {
-      io.out(`${USAGE}\n${REPORT_USAGE}`);
+      io.out(`${USAGE}\n${REPORT_USAGE}\n${SPREADSHEET_USAGE}`);
       return EXIT.ok;
     }
     switch (command) {
@@ -59,6 +62,11 @@ export function run(argv: readonly string[], io: Io): number {
         return summary(io, p);
       case 'report':
         return reportCommand(io, p);
+      // The spreadsheet libraries load only for the commands that need them.
+      case 'convert':
+        return import('./convert-command.ts').then((m) => m.convertCommand(io, p));
+      case 'template':
+        return import('./template-command.ts').then((m) => m.templateCommand(io, p));
       default:
         throw new UsageError(command ? `Không rõ lệnh / unknown command: ${command}` : 'Thiếu lệnh / no command');
     }
@@ -73,5 +81,7 @@ export function run(argv: readonly string[], io: Io): number {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = run(process.argv.slice(2), nodeIo);
+  void Promise.resolve(run(process.argv.slice(2), nodeIo)).then((code) => {
+    process.exitCode = code;
+  });
 }
