@@ -256,7 +256,9 @@ describe('at the scale of a province', () => {
         parentId: 'p',
       })),
     ];
-    const records = units.slice(1).map((u, i) => rec(u.id, '2022-01', { resolvedOnTime: 60 + i, resolvedLate: 40 - i }));
+    const records = units
+      .slice(1)
+      .map((u, i) => rec(u.id, '2022-01', { resolvedOnTime: 60 + i, resolvedLate: 40 - i }));
     respondWith(ok({ ...dataset, units, records }));
     renderAt('');
     const frame = await screen.findByRole('region', { name: 'Tỷ lệ giải quyết đúng hạn theo đơn vị' });

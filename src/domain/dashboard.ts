@@ -310,7 +310,9 @@ export const UNIT_CHART_LIMIT = 30;
  */
 export function topAndBottom<T>(rows: readonly T[], value: (row: T) => number | null, n: number): T[] {
   if (rows.length <= 2 * n) return [...rows];
-  const sorted = [...rows].sort((a, b) => (value(b) ?? Number.NEGATIVE_INFINITY) - (value(a) ?? Number.NEGATIVE_INFINITY));
+  const sorted = [...rows].sort(
+    (a, b) => (value(b) ?? Number.NEGATIVE_INFINITY) - (value(a) ?? Number.NEGATIVE_INFINITY),
+  );
   const withValue = sorted.filter((r) => value(r) !== null);
   if (withValue.length <= 2 * n) return withValue;
   return [...withValue.slice(0, n), ...withValue.slice(-n)];
