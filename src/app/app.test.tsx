@@ -85,7 +85,7 @@ async function levelBlock(name: string) {
 describe('the page while loading, loaded, refused, failing', () => {
   it('says it is loading, then shows the dataset with its banner and source', async () => {
     renderAt('');
-    expect(screen.getByRole('status')).toHaveTextContent('Đang tải dữ liệu');
+    expect(screen.getByText('Đang tải dữ liệu…').closest('[role="status"]')).not.toBeNull();
     expect(await screen.findByRole('heading', { level: 1, name: dataset.title })).toBeInTheDocument();
     expect(screen.getByRole('note')).toHaveTextContent('Số liệu minh hoạ');
     expect(screen.getByText('Số liệu kiểm thử')).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { BriefingPanel } from '../components/briefing-panel.tsx';
 import { ChartFrame } from '../components/chart-frame.tsx';
 import { DataQualityPanel } from '../components/data-quality-panel.tsx';
@@ -12,7 +12,14 @@ import { RankingTable } from '../components/ranking-table.tsx';
 import type { LoadedDataset } from '../data/fetch-dataset.ts';
 import { briefing } from '../domain/briefing.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
-import { dashboardFigures, levelsFor, periodPresets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
+import {
+  dashboardFigures,
+  headline,
+  levelsFor,
+  periodPresets,
+  type Selection,
+  UNIT_CHART_LIMIT,
+} from '../domain/dashboard.ts';
 import { formatCount, formatDate, formatRange, type Lang } from '../domain/format.ts';
 import { FIGURE_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
 import { TOTALS_KEYS } from '../domain/metrics.ts';
@@ -81,6 +88,23 @@ export interface DashboardPageProps {
   lang: Lang;
 }
 
+/** The value as of the last painted frame: lets a cheap part of the page update before a costly one. */
+function useAfterPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (Object.is(shown, value)) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setShown(value), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [value, shown]);
+  return shown;
+}
+
 export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPageProps) {
   const t = TEXT[lang];
   const { index, dataset, warnings, source } = loaded;
@@ -94,7 +118,12 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
     () => (from && to ? { range: { from, to }, level, unitId } : null),
     [from, to, level, unitId],
   );
-  const figures = useMemo(() => (selection ? dashboardFigures(index, selection) : null), [index, selection]);
+  // Headline figures follow a change at once; charts, ranking and briefing follow after that frame is
+  // painted, so new figures are on screen in well under 100 ms even where redrawing charts takes longer.
+  const headlineNow = useMemo(() => (selection ? headline(index, selection) : null), [index, selection]);
+  const deferred = useAfterPaint(selection);
+  const updating = deferred !== selection;
+  const figures = useMemo(() => (deferred ? dashboardFigures(index, deferred) : null), [index, deferred]);
   const unitName = unitId ? (index.unitsById.get(unitId)?.name ?? unitId) : null;
   const [allUnits, setAllUnits] = useState(false);
   const specs = useMemo(
@@ -103,12 +132,12 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
   );
   const scrollable = allUnits && (figures?.rows.length ?? 0) > UNIT_CHART_LIMIT;
 
-  const paragraphs = useMemo(() => (selection ? briefing(index, selection, lang) : []), [index, selection, lang]);
+  const paragraphs = useMemo(() => (deferred ? briefing(index, deferred, lang) : []), [index, deferred, lang]);
   const presets = useMemo(() => (index.span ? periodPresets(index.span) : []), [index.span]);
   const unitNames = useMemo(() => new Map(dataset.units.map((u) => [u.id, u.name])), [dataset.units]);
   const allLevels = useMemo(() => levelsFor(index, 'all'), [index]);
 
-  if (!index.span || !view || !selection || !figures) {
+  if (!index.span || !view || !selection || !figures || !headlineNow) {
     return (
       <div className="dashboard">
         <DatasetHeader
@@ -136,7 +165,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
     navigate(next);
   };
   const selectUnit = (id: string) => navigate({ unit: id });
-  const empty = figures.headline.groups.length === 0;
+  const empty = headlineNow.groups.length === 0;
   const period = formatRange(view.range, lang);
   const fileBase = (what: string) =>
     `tthc-${what}-${view.range.from}-${view.range.to}${view.unitId ? `-${view.unitId}` : ''}`;
@@ -150,7 +179,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
   };
   const totalsTable: RawTable = {
     columns: [{ key: 'group', label: t.group }, ...TOTALS_KEYS.map((k) => ({ key: k, label: k }))],
-    rows: figures.headline.groups.map((g) => ({
+    rows: headlineNow.groups.map((g) => ({
       group: g.kind === 'unit' ? g.label : LEVEL_LABEL[g.kind][lang],
       ...Object.fromEntries(TOTALS_KEYS.map((k) => [k, g.current[k]])),
     })),
@@ -261,9 +290,9 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
         </p>
       ) : (
         <>
-          <HeadlineFigures headline={figures.headline} lang={lang} />
+          <HeadlineFigures headline={headlineNow} lang={lang} />
           <h2 className="dashboard__section-title">{t.charts}</h2>
-          <div className="dashboard__charts">
+          <div className={updating ? 'dashboard__charts is-updating' : 'dashboard__charts'} aria-busy={updating}>
             {specs.map((spec) => (
               <ChartFrame
                 key={spec.id}
