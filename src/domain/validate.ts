@@ -57,7 +57,7 @@ export function validateDataset(input: unknown): LoadResult {
   }
   const parsed = schemaCheck(input as Record<string, unknown>);
   const errors: DataError[] = parsed.success ? [] : parsed.issues.map(toDataError);
-  errors.push(...otherUnknownFields(input as Record<string, unknown>, errors));
+  errors.push(...otherUnknownFields(input as Record<string, unknown>, errors, parsed.recordsChecked));
   errors.push(...crossCheck(input as Record<string, unknown>));
   if (errors.length > 0 || !parsed.success) return refuse(errors);
   return { ok: true, dataset: parsed.output, warnings: findWarnings(parsed.output.records) };
@@ -70,18 +70,23 @@ export function validateDataset(input: unknown): LoadResult {
  * and valibot checks the rest of the file; otherwise valibot checks
  * everything, so that every error gets its exact message.
  */
-function schemaCheck(input: Record<string, unknown>) {
+type SchemaCheck =
+  | { success: true; output: Dataset; issues: undefined; recordsChecked: boolean }
+  | { success: false; output: unknown; issues: [Issue, ...Issue[]]; recordsChecked: boolean };
+
+function schemaCheck(input: Record<string, unknown>): SchemaCheck {
   const records = input.records;
   if (Array.isArray(records) && records.every(recordPasses)) {
     const rest = v.safeParse(datasetWithoutRecords, { ...input, records: [] }, { abortEarly: false });
-    if (rest.success)
-      return {
-        success: true as const,
-        output: { ...rest.output, records: records as DatasetRecord[] },
-        issues: undefined,
-      };
+    if (rest.success) {
+      const output: Dataset = { ...rest.output, records: records as DatasetRecord[] };
+      return { success: true, output, issues: undefined, recordsChecked: true };
+    }
   }
-  return v.safeParse(datasetSchema, input, { abortEarly: false });
+  const full = v.safeParse(datasetSchema, input, { abortEarly: false });
+  return full.success
+    ? { success: true, output: full.output, issues: undefined, recordsChecked: false }
+    : { success: false, output: full.output, issues: full.issues, recordsChecked: false };
 }
 
 const datasetWithoutRecords = v.strictObject({ ...datasetSchema.entries, records: v.array(v.never()) });
@@ -264,7 +269,11 @@ function editDistance(a: string, b: string): number {
  * valibot stops at the first unknown key of an object; a file with several
  * typos deserves to hear of all of them at once.
  */
-function otherUnknownFields(input: Record<string, unknown>, found: readonly DataError[]): DataError[] {
+function otherUnknownFields(
+  input: Record<string, unknown>,
+  found: readonly DataError[],
+  recordsClean = false,
+): DataError[] {
   const reported = new Set(found.filter((e) => e.code === 'unknown_field').map((e) => e.path));
   const out: DataError[] = [];
   const check = (value: unknown, scope: string, base: (string | number)[]) => {
@@ -280,7 +289,8 @@ function otherUnknownFields(input: Record<string, unknown>, found: readonly Data
   };
   check(input, 'dataset', []);
   check(input.targets, 'targets', ['targets']);
-  for (const name of ['units', 'records', 'facts'] as const) {
+  // Records that passed the fast check have no unknown field; skip the largest list.
+  for (const name of recordsClean ? (['units', 'facts'] as const) : (['units', 'records', 'facts'] as const)) {
     const list = input[name];
     if (Array.isArray(list)) list.forEach((item, i) => check(item, name, [name, i]));
   }
@@ -344,7 +354,8 @@ function crossCheck(input: Record<string, unknown>): DataError[] {
   }
 
   const records = Array.isArray(input.records) ? input.records : [];
-  const seenRecord = new Map<string, number>();
+  // Per unit, month number → first record index: integer keys, no string built per record.
+  const seenRecord = new Map<string, Map<number, number>>();
   records.forEach((record, i) => {
     if (!isObject(record)) return;
     const { unitId, month, received } = record;
@@ -352,9 +363,14 @@ function crossCheck(input: Record<string, unknown>): DataError[] {
       errors.push({ path: `records[${i}].unitId`, code: 'unknown_unit', value: shortValue(unitId) });
     }
     if (typeof unitId === 'string' && typeof month === 'string' && MONTH_PATTERN.test(month)) {
-      const key = `${unitId}\u0000${month}`;
-      const first = seenRecord.get(key);
-      if (first === undefined) seenRecord.set(key, i);
+      let months = seenRecord.get(unitId);
+      if (!months) {
+        months = new Map();
+        seenRecord.set(unitId, months);
+      }
+      const key = monthNumber(month);
+      const first = months.get(key);
+      if (first === undefined) months.set(key, i);
       else
         errors.push({
           path: `records[${i}]`,
