@@ -63,7 +63,7 @@ function contentSecurityPolicy(): Plugin {
       {
         tag: 'meta',
         attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
-        injectTo: 'head',
+        injectTo: 'head-prepend',
       },
     ],
   };

@@ -29,11 +29,13 @@ import './layout.css';
 const TEXT = {
   vi: {
     skip: 'Bỏ qua, tới nội dung chính',
+    reload: 'Tải lại dữ liệu',
     staleNote: 'Không tải lại được dữ liệu; các số liệu dưới đây là của lần tải thành công trước.',
     docTitle: 'Kết quả giải quyết thủ tục hành chính',
   },
   en: {
     skip: 'Skip to the main content',
+    reload: 'Reload the data',
     staleNote: 'The data could not be reloaded; the figures below are from the last successful load.',
     docTitle: 'Administrative procedure results',
   },
@@ -98,6 +100,11 @@ export function App() {
       <div className="app__bar">
         <AppToolbar lang={lang} onLang={(l) => navigate({ lang: l })} theme={theme} onTheme={chooseTheme}>
           <FileOpener lang={lang} onFile={onFile} />
+          {query.data && !local && (
+            <button type="button" onClick={() => void query.refetch()} disabled={query.isFetching}>
+              ↻ {t.reload}
+            </button>
+          )}
         </AppToolbar>
       </div>
       <main id="main" className="app__main" tabIndex={-1}>

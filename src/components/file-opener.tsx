@@ -15,6 +15,11 @@ const TEXT = {
   },
 };
 
+/** Always as UTF-8, as the server path and the command line read files: a UTF-16 file is refused everywhere alike. */
+function readUtf8(file: File): Promise<string> {
+  return file.arrayBuffer().then((bytes) => new TextDecoder('utf-8').decode(bytes));
+}
+
 /**
  * A file chosen or dropped anywhere on the page. The file is read here and
  * handed on as text, so it goes through exactly the validation a fetched
@@ -47,7 +52,7 @@ export function FileOpener({ lang, onFile }: { lang: Lang; onFile: (name: string
       depth = 0;
       setDragging(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void file.text().then((text) => onFile(file.name, text));
+      if (file) void readUtf8(file).then((text) => onFile(file.name, text));
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);
@@ -73,7 +78,7 @@ export function FileOpener({ lang, onFile }: { lang: Lang; onFile: (name: string
         aria-hidden="true"
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) void file.text().then((text) => onFile(file.name, text));
+          if (file) void readUtf8(file).then((text) => onFile(file.name, text));
           e.target.value = '';
         }}
       />

@@ -10,7 +10,8 @@ import {
 /** Network failures are retried twice; a refused file never is. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (error instanceof DatasetRefused) return false;
-  return error instanceof NetworkFailure && failureCount < 2;
+  // A server that never finishes has already had 30 seconds; waiting twice more only keeps people waiting.
+  return error instanceof NetworkFailure && error.kind !== 'timeout' && failureCount < 2;
 }
 
 /** One dataset by address: the sample when `url` is null. */

@@ -23,7 +23,11 @@ const FLOWS = [
   'withdrawn',
   'feesVnd',
 ] as const satisfies readonly (keyof Counts)[];
-const OPTIONAL_FLOWS = ['interlinked', 'saturdayReceived', 'apologyLetters'] as const satisfies readonly (keyof Counts)[];
+const OPTIONAL_FLOWS = [
+  'interlinked',
+  'saturdayReceived',
+  'apologyLetters',
+] as const satisfies readonly (keyof Counts)[];
 const COUNTS = [
   'carriedOver',
   ...FLOWS,
@@ -194,7 +198,8 @@ describe('figures of a level are the sums of its units', () => {
             expect(t.onlineRate).toBe(
               t.received === 0 ? null : (t.receivedOnlineLevel3 + t.receivedOnlineLevel4) / t.received,
             );
-            expect(t.completionRate).toBe(t.total === 0 ? null : t.resolved / t.total);
+            // More resolved than carried over + received does not add up: no completion rate then.
+            expect(t.completionRate).toBe(t.total === 0 || t.resolved > t.total ? null : t.resolved / t.total);
           }
         },
       ),

@@ -29,17 +29,14 @@ const keys = [...Object.keys(recordSchema.entries), 'recieved', '__proto__', 'co
 describe('the fast record check', () => {
   it('agrees with the valibot schema on valid and broken records', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...keys), oddValue, fc.boolean()), { maxLength: 4 }),
-        (changes) => {
-          const record: Record<string, unknown> = JSON.parse(JSON.stringify(goodRecord));
-          for (const [key, value, remove] of changes) {
-            if (remove) delete record[key];
-            else Object.defineProperty(record, key, { value, enumerable: true, configurable: true, writable: true });
-          }
-          expect(recordPasses(record)).toBe(v.safeParse(recordSchema, record).success);
-        },
-      ),
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...keys), oddValue, fc.boolean()), { maxLength: 4 }), (changes) => {
+        const record: Record<string, unknown> = JSON.parse(JSON.stringify(goodRecord));
+        for (const [key, value, remove] of changes) {
+          if (remove) delete record[key];
+          else Object.defineProperty(record, key, { value, enumerable: true, configurable: true, writable: true });
+        }
+        expect(recordPasses(record)).toBe(v.safeParse(recordSchema, record).success);
+      }),
       { seed: 20221127, numRuns: 2000 },
     );
   });

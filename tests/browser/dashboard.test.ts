@@ -135,11 +135,14 @@ describe('the dashboard on the sample data (production build)', () => {
     const page = await open();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.locator('input[type=file]').setInputFiles({
-      name: 'xa-thu.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(small)),
-    });
+    await page
+      .getByRole('navigation', { name: 'Công cụ' })
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'xa-thu.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(small)),
+      });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(small.title);
     // A real drop, with a DataTransfer built in the page.
     const dropped = { ...small, title: 'Tệp được thả vào trang' };
@@ -156,11 +159,14 @@ describe('the dashboard on the sample data (production build)', () => {
   it('refuses a broken dropped file with an alert naming the path', async () => {
     const page = await open();
     const broken = { ...small, records: [{ ...small.records[0], month: '2023-13' }] };
-    await page.locator('input[type=file]').setInputFiles({
-      name: 'hong.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(broken)),
-    });
+    await page
+      .getByRole('navigation', { name: 'Công cụ' })
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'hong.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(broken)),
+      });
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.innerText()).toContain('records[0].month');
     // The sample's figures stay; nothing from the refused file is shown.

@@ -22,7 +22,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
         'or point CHROMIUM_PATH at another Chromium or Chrome binary.',
     );
   }
-  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // vitest sets NODE_ENV=test; the suite must test what is shipped.
+  const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error('vite build failed; the browser tests need the production build.');
 
   const server = spawn('node_modules/.bin/vite', ['preview', '--port', '0', '--host', '127.0.0.1'], {
