@@ -102,7 +102,8 @@ export function App() {
           <FileOpener lang={lang} onFile={onFile} />
           {query.data && !local && (
             <button type="button" onClick={() => void query.refetch()} disabled={query.isFetching}>
-              ↻ {t.reload}
+              <span aria-hidden="true">↻ </span>
+              {t.reload}
             </button>
           )}
         </AppToolbar>
