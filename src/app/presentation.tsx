@@ -414,10 +414,10 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
       onPointerDown={onPointerDown}
       onPointerUp={onPointerUp}
     >
-      <div className="slide" aria-roledescription={lang === 'vi' ? 'trang chiếu' : 'slide'} aria-label={counter}>
+      <section className="slide" aria-roledescription={lang === 'vi' ? 'trang chiếu' : 'slide'} aria-label={counter}>
         {slide.key !== 'title' && <h2 className="slide__heading">{slide.title}</h2>}
         <div className="slide__body">{slide.body(Math.max(260, Math.round(height * 0.62)))}</div>
-      </div>
+      </section>
       <footer className="presentation__footer">
         <span className="presentation__period">{period}</span>
         {illustrative && <span className="presentation__illustrative">⚠ {t.illustrative}</span>}

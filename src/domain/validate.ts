@@ -292,7 +292,9 @@ function otherUnknownFields(
   // Records that passed the fast check have no unknown field; skip the largest list.
   for (const name of recordsClean ? (['units', 'facts'] as const) : (['units', 'records', 'facts'] as const)) {
     const list = input[name];
-    if (Array.isArray(list)) list.forEach((item, i) => check(item, name, [name, i]));
+    if (Array.isArray(list)) {
+      for (let i = 0; i < list.length; i++) check(list[i], name, [name, i]);
+    }
   }
   return out;
 }
