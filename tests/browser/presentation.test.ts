@@ -102,7 +102,11 @@ describe('presentation mode', () => {
     const sizes = await page.evaluate(() => {
       const px = (el: Element | null) => (el ? Number.parseFloat(getComputedStyle(el).fontSize) : 0);
       const texts = [...document.querySelectorAll('.slide__chart svg text')].map(px);
-      return { body: px(document.querySelector('.slide__description')), minChart: Math.min(...texts), count: texts.length };
+      return {
+        body: px(document.querySelector('.slide__description')),
+        minChart: Math.min(...texts),
+        count: texts.length,
+      };
     });
     expect(sizes.body).toBeGreaterThanOrEqual(24);
     expect(sizes.count).toBeGreaterThan(20);
