@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { BriefingPanel } from '../components/briefing-panel.tsx';
 import { ChartFrame } from '../components/chart-frame.tsx';
 import { DataQualityPanel } from '../components/data-quality-panel.tsx';
@@ -105,6 +105,82 @@ function useAfterPaint<T>(value: T): T {
   return shown;
 }
 
+interface ChartsGridProps {
+  specs: ChartSpec[];
+  lang: Lang;
+  scrollable: boolean;
+  allUnits: boolean;
+  selectedUnitId: string | null;
+  onExport: (spec: ChartSpec, kind: ExportKind) => void;
+  onToggleAll: () => void;
+  onSelectUnit: (id: string) => void;
+}
+
+/**
+ * The charts, redrawn only when their own rows change: a period change
+ * re-renders the page twice (headline first), and recharts is the costly part.
+ */
+const ChartsGrid = memo(function ChartsGrid({
+  specs,
+  lang,
+  scrollable,
+  allUnits,
+  selectedUnitId,
+  onExport,
+  onToggleAll,
+  onSelectUnit,
+}: ChartsGridProps) {
+  const t = TEXT[lang];
+  return (
+    <>
+      {specs.map((spec) => (
+        <ChartFrame
+          key={spec.id}
+          id={`chart-${spec.id}`}
+          title={spec.title}
+          description={spec.description}
+          status={spec.status}
+          table={spec.table}
+          height={scrollable && spec.height > 720 ? 720 : spec.height}
+          lang={lang}
+          actions={
+            <>
+              {(spec.truncated || (scrollable && spec.height > 720)) && (
+                <button type="button" className="chart-units-toggle" onClick={() => onToggleAll()}>
+                  {allUnits
+                    ? t.showSome(UNIT_CHART_LIMIT / 2)
+                    : t.showAll(formatCount(spec.truncated?.total ?? 0, lang))}
+                </button>
+              )}
+              <ExportButtons
+                lang={lang}
+                what={spec.title}
+                kinds={['png', 'svg', 'csv', 'json']}
+                onExport={(k) => onExport(spec, k)}
+              />
+            </>
+          }
+        >
+          {spec.truncated && (
+            <p className="chart-units-note">
+              {t.partial(formatCount(spec.truncated.shown, lang), formatCount(spec.truncated.total, lang))}
+            </p>
+          )}
+          {scrollable && spec.height > 720 ? (
+            <div className="chart-scroll">{spec.render({ onSelectUnit, selectedUnitId })}</div>
+          ) : (
+            spec.render({ onSelectUnit, selectedUnitId })
+          )}
+        </ChartFrame>
+      ))}
+    </>
+  );
+});
+
+const MemoRankingTable = memo(RankingTable);
+const MemoBriefingPanel = memo(BriefingPanel);
+const MemoQualityPanel = memo(DataQualityPanel);
+
 export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPageProps) {
   const t = TEXT[lang];
   const { index, dataset, warnings, source } = loaded;
@@ -131,6 +207,17 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
     [figures, unitName, lang, allUnits],
   );
   const scrollable = allUnits && (figures?.rows.length ?? 0) > UNIT_CHART_LIMIT;
+  // Callbacks that keep their identity across renders, so the memoised parts below stay put.
+  const latest = useRef<{ navigate: typeof navigate; exportChart?: (spec: ChartSpec, kind: ExportKind) => void }>({
+    navigate,
+  });
+  latest.current.navigate = navigate;
+  const onSelectUnit = useCallback((id: string) => latest.current.navigate({ unit: id }), []);
+  const onToggleAll = useCallback(() => setAllUnits((a) => !a), []);
+  const onChartExport = useCallback(
+    (spec: ChartSpec, kind: ExportKind) => latest.current.exportChart?.(spec, kind),
+    [],
+  );
 
   const paragraphs = useMemo(() => (deferred ? briefing(index, deferred, lang) : []), [index, deferred, lang]);
   const presets = useMemo(() => (index.span ? periodPresets(index.span) : []), [index.span]);
@@ -164,7 +251,6 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
     if (c.unit !== undefined) next.unit = c.unit;
     navigate(next);
   };
-  const selectUnit = (id: string) => navigate({ unit: id });
   const empty = headlineNow.groups.length === 0;
   const period = formatRange(view.range, lang);
   const fileBase = (what: string) =>
@@ -231,6 +317,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
     if (kind === 'svg') m.download(`${fileBase(spec.id)}.svg`, image.svg, 'image/svg+xml');
     else m.download(`${fileBase(spec.id)}.png`, await m.svgToPng(image.svg, image.width, image.height, 2), 'image/png');
   };
+  latest.current.exportChart = (spec, kind) => void exportChart(spec, kind);
   const unitLabel = view.unitId ? (unitName ?? view.unitId) : t.allUnits;
   const levelLabel = view.level === 'all' ? '' : ` · ${LEVEL_LABEL[view.level][lang]}`;
 
@@ -293,48 +380,16 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
           <HeadlineFigures headline={headlineNow} lang={lang} />
           <h2 className="dashboard__section-title">{t.charts}</h2>
           <div className={updating ? 'dashboard__charts is-updating' : 'dashboard__charts'} aria-busy={updating}>
-            {specs.map((spec) => (
-              <ChartFrame
-                key={spec.id}
-                id={`chart-${spec.id}`}
-                title={spec.title}
-                description={spec.description}
-                status={spec.status}
-                table={spec.table}
-                height={scrollable && spec.height > 720 ? 720 : spec.height}
-                lang={lang}
-                actions={
-                  <>
-                    {(spec.truncated || (scrollable && spec.height > 720)) && (
-                      <button type="button" className="chart-units-toggle" onClick={() => setAllUnits((a) => !a)}>
-                        {allUnits
-                          ? t.showSome(UNIT_CHART_LIMIT / 2)
-                          : t.showAll(formatCount(spec.truncated?.total ?? 0, lang))}
-                      </button>
-                    )}
-                    <ExportButtons
-                      lang={lang}
-                      what={spec.title}
-                      kinds={['png', 'svg', 'csv', 'json']}
-                      onExport={(k) => void exportChart(spec, k)}
-                    />
-                  </>
-                }
-              >
-                {spec.truncated && (
-                  <p className="chart-units-note">
-                    {t.partial(formatCount(spec.truncated.shown, lang), formatCount(spec.truncated.total, lang))}
-                  </p>
-                )}
-                {scrollable && spec.height > 720 ? (
-                  <div className="chart-scroll">
-                    {spec.render({ onSelectUnit: selectUnit, selectedUnitId: view.unitId })}
-                  </div>
-                ) : (
-                  spec.render({ onSelectUnit: selectUnit, selectedUnitId: view.unitId })
-                )}
-              </ChartFrame>
-            ))}
+            <ChartsGrid
+              specs={specs}
+              lang={lang}
+              scrollable={scrollable}
+              allUnits={allUnits}
+              selectedUnitId={deferred?.unitId ?? null}
+              onExport={onChartExport}
+              onToggleAll={onToggleAll}
+              onSelectUnit={onSelectUnit}
+            />
           </div>
           <div className="dashboard__table-actions no-print">
             <ExportButtons
@@ -344,18 +399,18 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
               onExport={(k) => void exportTable('ranking', rankingTable, k)}
             />
           </div>
-          <RankingTable
+          <MemoRankingTable
             rows={figures.rows}
             lang={lang}
-            onSelectUnit={selectUnit}
-            selectedUnitId={view.unitId}
+            onSelectUnit={onSelectUnit}
+            selectedUnitId={deferred?.unitId ?? null}
             hasPrevious={figures.headline.previousRange !== null}
           />
         </>
       )}
-      {!empty && <BriefingPanel paragraphs={paragraphs} lang={lang} />}
+      {!empty && <MemoBriefingPanel paragraphs={paragraphs} lang={lang} />}
       <div id={QUALITY_ID}>
-        <DataQualityPanel warnings={warnings} unitNames={unitNames} lang={lang} />
+        <MemoQualityPanel warnings={warnings} unitNames={unitNames} lang={lang} />
       </div>
       <FactsPanel facts={dataset.facts} lang={lang} />
       <footer className="dashboard__footer">
