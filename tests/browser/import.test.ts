@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeDatasetTable } from '../../src/data/spreadsheet.ts';
+import { parseDatasetText } from '../../src/domain/validate.ts';
+import { launchChromium } from './chromium.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let context: BrowserContext;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await context?.close();
+  expect(problems).toEqual([]);
+});
+
+async function open(): Promise<Page> {
+  context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(baseUrl);
+  await page.getByRole('heading', { level: 1, name: /Gia Lâm/ }).waitFor();
+  return page;
+}
+
+const importInput = (page: Page) =>
+  page.getByRole('region', { name: 'Nhập số liệu từ bảng tính' }).locator('input[type=file]');
+
+describe('importing a spreadsheet in the browser', () => {
+  it('reads the sample written as a workbook and shows it on the dashboard with the same figures', async () => {
+    const sample = parseDatasetText(readFileSync('data/gia-lam.json', 'utf8'));
+    if (!sample.ok) throw new Error('the sample does not load');
+    const bytes = await writeDatasetTable(sample.dataset, 'xlsx');
+    const page = await open();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await importInput(page).setInputFiles({
+      name: 'gia-lam.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(bytes),
+    });
+    const view = page.getByRole('button', { name: 'Xem trên bảng số liệu' });
+    await view.waitFor({ timeout: 30_000 });
+    await view.click();
+    await expect.poll(() => page.getByText('gia-lam.json').count()).toBeGreaterThan(0);
+    const district = page.getByRole('region', { name: 'Cấp huyện', exact: true });
+    await expect.poll(() => district.innerText()).toContain('27.866');
+    expect(await district.innerText()).toContain('27.486');
+    // The spreadsheet code came from this site; the file itself went nowhere.
+    expect(requests.every((u) => u.startsWith(baseUrl))).toBe(true);
+    expect(requests.some((u) => /gia-lam\.xlsx/.test(u))).toBe(false);
+  });
+
+  it('names the sheet, row and column of a mistake in a CSV saved by Excel', async () => {
+    const good = readFileSync('tests/fixtures/spreadsheets/huyen-thu-2022.csv', 'utf8');
+    // Break one count the way a typist would.
+    const lines = good.split(/\r?\n/);
+    const row = lines.findIndex((l, i) => i > 1 && l.includes('2022'));
+    const cells = (lines[row] ?? '').split(';');
+    const at = cells.findIndex((c, i) => i > 5 && /^\d/.test(c));
+    cells[at] = '12,5';
+    lines[row] = cells.join(';');
+    const page = await open();
+    await importInput(page).setInputFiles({
+      name: 'hong.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\r\n')),
+    });
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.innerText(), { timeout: 30_000 }).toContain(`dòng ${row + 1}`);
+    expect(await alert.innerText()).toContain('12,5');
+  });
+});
