@@ -150,13 +150,16 @@ export function App() {
         ) : (
           error === null && <LoadingState lang={lang} progress={progress} />
         )}
-        <ImportPanel
-          lang={lang}
-          onView={(text, name) => {
-            onFile(name, text);
-            window.scrollTo({ top: 0 });
-          }}
-        />
+        {/* Only once the page has settled: shown during loading, it would be pushed down when the figures arrive. */}
+        {(loaded || error !== null) && (
+          <ImportPanel
+            lang={lang}
+            onView={(text, name) => {
+              onFile(name, text);
+              window.scrollTo({ top: 0 });
+            }}
+          />
+        )}
       </main>
     </div>
   );
