@@ -258,14 +258,19 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
   const height = useViewportHeight();
   const channel = useRef<BroadcastChannel | null>(null);
 
+  // The slide shown, read at the moment a key is pressed: effects re-register listeners only after
+  // paint, and a quick second key must not act on the slide before last.
+  const currentRef = useRef(current);
+  currentRef.current = current;
   const go = useCallback(
     (n: number, fromPeer = false) => {
       const next = Math.min(Math.max(n, 1), count);
-      if (next === current) return;
+      if (next === currentRef.current) return;
+      currentRef.current = next;
       navigate({ slide: next }, { replace: true });
       if (!fromPeer) channel.current?.postMessage({ slide: next });
     },
-    [count, current, navigate],
+    [count, navigate],
   );
 
   useEffect(() => {
@@ -296,12 +301,12 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
         case 'PageDown':
         case ' ':
           e.preventDefault();
-          go(current + 1);
+          go(currentRef.current + 1);
           break;
         case 'ArrowLeft':
         case 'PageUp':
           e.preventDefault();
-          go(current - 1);
+          go(currentRef.current - 1);
           break;
         case 'Home':
           e.preventDefault();
@@ -318,7 +323,7 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, current, count, navigate]);
+  }, [go, count, navigate]);
 
   // In full screen the browser keeps Esc for itself and only leaves full screen; leave the slides with it.
   useEffect(() => {
@@ -340,7 +345,8 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
     if (!s) return;
     const dx = e.clientX - s.x;
     const dy = e.clientY - s.y;
-    if (Math.abs(dx) >= 50 && Math.abs(dx) > Math.abs(dy) * 1.5) go(dx < 0 ? current + 1 : current - 1);
+    if (Math.abs(dx) >= 50 && Math.abs(dx) > Math.abs(dy) * 1.5)
+      go(dx < 0 ? currentRef.current + 1 : currentRef.current - 1);
   };
 
   const illustrative = loaded.dataset.illustrative === true;
