@@ -13,8 +13,6 @@ let browser: Browser;
 let server: TestServer;
 let context: BrowserContext | undefined;
 let pageErrors: string[];
-/** Dataset requests the page made, by path, not counting those the page itself cancelled. */
-let attempts: (path: string) => number;
 
 /**
  * The address that never finishes is opened first, in its own context, and left to run while the
@@ -61,22 +59,19 @@ async function newPage(): Promise<Page> {
   const page = await context.newPage();
   pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  // A request the page cancels itself (net::ERR_ABORTED: React's development StrictMode mounts
-  // twice and the first fetch is dropped) is not an attempt; one that failed or answered is.
-  const sent = new Map<string, number>();
-  const cancelled = new Map<string, number>();
-  const bump = (map: Map<string, number>, url: string) => {
-    const path = new URL(url).pathname;
-    map.set(path, (map.get(path) ?? 0) + 1);
-  };
-  page.on('request', (r) => {
-    if (r.resourceType() === 'fetch') bump(sent, r.url());
-  });
-  page.on('requestfailed', (r) => {
-    if (r.resourceType() === 'fetch' && r.failure()?.errorText === 'net::ERR_ABORTED') bump(cancelled, r.url());
-  });
-  attempts = (path) => (sent.get(path) ?? 0) - (cancelled.get(path) ?? 0);
   return page;
+}
+
+/**
+ * How many times the page asked for a dataset address: counted where the request is answered
+ * (the test server), never from Playwright's request events. Chromium reports a fetch whose body
+ * was read through a stream reader (as fetch-dataset.ts does, to show progress) as failed with
+ * net::ERR_ABORTED about one time in ten although the server sent it all and the page used it,
+ * so "requests minus aborted ones" once counted a good load as 0. The shipped build has no
+ * StrictMode double mount, so every request the server sees is an attempt the page made.
+ */
+function attempts(path: string): number {
+  return server.count(path);
 }
 
 async function open(query: string): Promise<Page> {
@@ -101,8 +96,7 @@ describe('loading a dataset over a failing network', () => {
     const page = await open('?data=/net/ok.json');
     await page.getByRole('heading', { level: 1, name: NET_OK_DATASET.title }).waitFor();
     expect(await headlineText(page, 'Cấp huyện')).toContain('4.321');
-    await expect.poll(() => attempts('/net/ok.json')).toBe(1);
-    expect(server.count('/net/ok.json')).toBeGreaterThanOrEqual(1);
+    expect(attempts('/net/ok.json')).toBe(1);
   });
 
   it('404: retries twice, then says in Vietnamese that the file is not there, with the address and "Thử lại"', async () => {
@@ -115,7 +109,6 @@ describe('loading a dataset over a failing network', () => {
     expect(await page.getByRole('alert').getByRole('button', { name: 'Thử lại' }).isEnabled()).toBe(true);
     // The alert shows once the retries are over: one request and two retries, no more.
     expect(attempts('/net/404.json')).toBe(3);
-    expect(server.count('/net/404.json')).toBeGreaterThanOrEqual(3);
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(0);
   });
 
@@ -125,7 +118,6 @@ describe('loading a dataset over a failing network', () => {
     expect(text).toContain('The server answered with error 500 when loading the data file.');
     expect(await page.getByRole('alert').getByRole('button', { name: 'Try again' }).count()).toBe(1);
     expect(attempts('/net/500.json')).toBe(3);
-    expect(server.count('/net/500.json')).toBeGreaterThanOrEqual(3);
   });
 
   it('an HTML error page with status 200: refused at once with a plain message, never retried', async () => {
@@ -135,7 +127,6 @@ describe('loading a dataset over a failing network', () => {
     expect(text).toContain('trang HTML');
     // A file that is not a dataset will not become one on a second try.
     expect(attempts('/net/html.json')).toBe(1);
-    expect(server.count('/net/html.json')).toBeGreaterThanOrEqual(1);
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(0);
   });
 
@@ -145,21 +136,25 @@ describe('loading a dataset over a failing network', () => {
     expect(text).toContain('Kết nối bị ngắt giữa chừng khi đang tải tệp dữ liệu.');
     expect(await page.getByRole('alert').getByRole('button', { name: 'Thử lại' }).count()).toBe(1);
     expect(attempts('/net/cut.json')).toBe(3);
-    expect(server.count('/net/cut.json')).toBeGreaterThanOrEqual(3);
   });
 
   it('a refused connection: retried, then an alert that the server cannot be reached', async () => {
     const page = await newPage();
-    // data= must be same-site, so the refused connection is emulated for that one address.
+    // data= must be same-site, so the refused connection is emulated for that one address;
+    // the request never reaches the server, so the route counts the attempts.
+    let refused = 0;
     await page.route(
       (url) => url.pathname === '/net/refused.json',
-      (route) => route.abort('connectionrefused'),
+      (route) => {
+        refused += 1;
+        return route.abort('connectionrefused');
+      },
     );
     await page.goto(`${server.url}?data=/net/refused.json`);
     const text = await alertText(page);
     expect(text).toContain('Không kết nối được tới máy chủ dữ liệu');
     expect(await page.getByRole('alert').getByRole('button', { name: 'Thử lại' }).count()).toBe(1);
-    expect(attempts('/net/refused.json')).toBe(3);
+    expect(refused).toBe(3);
   });
 
   it('"Thử lại" loads the data once the server is back, and the alert goes away', async () => {
@@ -171,7 +166,7 @@ describe('loading a dataset over a failing network', () => {
     await page.getByRole('alert').getByRole('button', { name: 'Thử lại' }).click();
     await page.getByRole('heading', { level: 1, name: NET_OK_DATASET.title }).waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
-    await expect.poll(() => attempts('/net/recover.json')).toBe(4);
+    expect(attempts('/net/recover.json')).toBe(4);
   });
 
   it('when a reload fails after a success, the last good figures stay on screen with a note', async () => {
