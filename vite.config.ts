@@ -69,22 +69,7 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/**
- * The production bundle runs the React code on preact/compat (decision 0005):
- * react-dom alone would take 57 KB of the 200 KB budget of the first view.
- * Unit and component tests run on React; the browser suite tests this build.
- */
-const preactInBuild = {
-  'react-dom/test-utils': 'preact/test-utils',
-  'react-dom/client': 'preact/compat/client',
-  'react-dom': 'preact/compat',
-  'react/jsx-runtime': 'preact/jsx-runtime',
-  'react/jsx-dev-runtime': 'preact/jsx-runtime',
-  react: 'preact/compat',
-};
-
-export default defineConfig(({ command, mode }) => ({
-  resolve: command === 'build' && mode !== 'react' ? { alias: preactInBuild } : {},
+export default defineConfig({
   plugins: [react(), datasetFolder(), contentSecurityPolicy()],
   // Relative asset paths, so the built folder can be served from any sub-path of a district's site.
   base: './',
@@ -130,4 +115,4 @@ export default defineConfig(({ command, mode }) => ({
       },
     ],
   },
-}));
+});

@@ -1,5 +1,4 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { setAutoFreeze } from 'immer';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
@@ -7,10 +6,6 @@ import { App } from './app.tsx';
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
-
-// recharts keeps chart elements in an immer store, which freezes them; Preact (decision 0005) marks
-// its elements as it renders them, so they must stay writable.
-setAutoFreeze(false);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -73,21 +73,27 @@ export async function fromTextAsync(text: string, source: LoadedDataset['source'
 }
 
 export async function fetchDatasetText(url: string, signal?: AbortSignal): Promise<string> {
-  const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-  let response: Response;
+  // A timer rather than AbortSignal.timeout: the page's clock drives it, so a test can move time on.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), FETCH_TIMEOUT_MS);
+  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
   try {
-    response = await fetch(url, { signal: combined, credentials: 'same-origin' });
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new NetworkFailure(timeout.aborted ? 'timeout' : 'network');
-  }
-  if (!response.ok) throw new NetworkFailure('http', response.status);
-  try {
-    return await readWithProgress(response);
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new NetworkFailure(timeout.aborted ? 'timeout' : 'cut');
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: combined, credentials: 'same-origin' });
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      throw new NetworkFailure(timeout.signal.aborted ? 'timeout' : 'network');
+    }
+    if (!response.ok) throw new NetworkFailure('http', response.status);
+    try {
+      return await readWithProgress(response);
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      throw new NetworkFailure(timeout.signal.aborted ? 'timeout' : 'cut');
+    }
+  } finally {
+    clearTimeout(timer);
   }
 }
 
