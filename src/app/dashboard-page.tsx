@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { BriefingPanel } from '../components/briefing-panel.tsx';
 import { ChartFrame } from '../components/chart-frame.tsx';
+import { LazyChart } from '../components/charts/load-chart.ts';
 import { DataQualityPanel } from '../components/data-quality-panel.tsx';
 import { DatasetHeader } from '../components/dataset-header.tsx';
 import { ExportButtons, type ExportKind } from '../components/export-buttons.tsx';
@@ -11,6 +12,7 @@ import { ParamNotes } from '../components/param-notes.tsx';
 import { RankingTable } from '../components/ranking-table.tsx';
 import type { LoadedDataset } from '../data/fetch-dataset.ts';
 import { briefing } from '../domain/briefing.ts';
+import { type ChartSpec, chartSpecs, SCROLL_HEIGHT } from '../domain/chart-specs.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
 import {
   dashboardFigures,
@@ -23,7 +25,6 @@ import {
 import { formatCount, formatDate, formatRange, type Lang } from '../domain/format.ts';
 import { FIGURE_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
 import { TOTALS_KEYS } from '../domain/metrics.ts';
-import { type ChartSpec, chartSpecs } from './chart-specs.tsx';
 import { resolveView, type UrlState } from './url-state.ts';
 
 const TEXT = {
@@ -133,46 +134,51 @@ const ChartsGrid = memo(function ChartsGrid({
   const t = TEXT[lang];
   return (
     <>
-      {specs.map((spec) => (
-        <ChartFrame
-          key={spec.id}
-          id={`chart-${spec.id}`}
-          title={spec.title}
-          description={spec.description}
-          status={spec.status}
-          table={spec.table}
-          height={scrollable && spec.height > 720 ? 720 : spec.height}
-          lang={lang}
-          actions={
-            <>
-              {(spec.truncated || (scrollable && spec.height > 720)) && (
-                <button type="button" className="chart-units-toggle" onClick={() => onToggleAll()}>
-                  {allUnits
-                    ? t.showSome(UNIT_CHART_LIMIT / 2)
-                    : t.showAll(formatCount(spec.truncated?.total ?? 0, lang))}
-                </button>
-              )}
-              <ExportButtons
-                lang={lang}
-                what={spec.title}
-                kinds={['png', 'svg', 'csv', 'json']}
-                onExport={(k) => onExport(spec, k)}
-              />
-            </>
-          }
-        >
-          {spec.truncated && (
-            <p className="chart-units-note">
-              {t.partial(formatCount(spec.truncated.shown, lang), formatCount(spec.truncated.total, lang))}
-            </p>
-          )}
-          {scrollable && spec.height > 720 ? (
-            <div className="chart-scroll">{spec.render({ onSelectUnit, selectedUnitId })}</div>
-          ) : (
-            spec.render({ onSelectUnit, selectedUnitId })
-          )}
-        </ChartFrame>
-      ))}
+      {specs.map((spec) => {
+        const scrolls = scrollable && spec.height > SCROLL_HEIGHT;
+        return (
+          <ChartFrame
+            key={spec.id}
+            id={`chart-${spec.id}`}
+            title={spec.title}
+            description={spec.description}
+            status={spec.status}
+            table={spec.table}
+            height={scrolls ? SCROLL_HEIGHT : spec.height}
+            lang={lang}
+            actions={
+              <>
+                {(spec.truncated || scrolls) && (
+                  <button type="button" className="chart-units-toggle" onClick={() => onToggleAll()}>
+                    {allUnits
+                      ? t.showSome(UNIT_CHART_LIMIT / 2)
+                      : t.showAll(formatCount(spec.truncated?.total ?? 0, lang))}
+                  </button>
+                )}
+                <ExportButtons
+                  lang={lang}
+                  what={spec.title}
+                  kinds={['png', 'svg', 'csv', 'json']}
+                  onExport={(k) => onExport(spec, k)}
+                />
+              </>
+            }
+          >
+            {spec.truncated && (
+              <p className="chart-units-note">
+                {t.partial(formatCount(spec.truncated.shown, lang), formatCount(spec.truncated.total, lang))}
+              </p>
+            )}
+            {scrolls ? (
+              <div className="chart-scroll">
+                <LazyChart chart={spec.chart} lang={lang} onSelectUnit={onSelectUnit} selectedUnitId={selectedUnitId} />
+              </div>
+            ) : (
+              <LazyChart chart={spec.chart} lang={lang} onSelectUnit={onSelectUnit} selectedUnitId={selectedUnitId} />
+            )}
+          </ChartFrame>
+        );
+      })}
     </>
   );
 });

@@ -1,14 +1,15 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { LazyChart } from '../components/charts/load-chart.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
 import type { LoadedDataset } from '../data/fetch-dataset.ts';
 import { type SlideKey, slideNotes } from '../domain/briefing.ts';
+import { chartSpecs } from '../domain/chart-specs.ts';
 import { dashboardFigures, type Selection } from '../domain/dashboard.ts';
 import { formatCount, formatDate, formatPercent, formatRange, formatVnd, type Lang } from '../domain/format.ts';
 import { FIGURE_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
 import { describeWarning } from '../domain/messages.ts';
 import { onlineCount, onTimeCount } from '../domain/metrics.ts';
-import { chartSpecs } from './chart-specs.tsx';
 import type { ResolvedView, UrlState } from './url-state.ts';
 import './presentation.css';
 
@@ -138,7 +139,9 @@ export function useSlides(loaded: LoadedDataset, selection: Selection, lang: Lan
             <ErrorBoundary label={spec.title} lang={lang}>
               <p className="slide__description">{spec.description}</p>
               <div className="slide__chart" role="img" aria-label={`${spec.title}. ${spec.description}`}>
-                {spec.render({ height })}
+                <Suspense fallback={null}>
+                  <LazyChart chart={spec.chart} lang={lang} height={height} />
+                </Suspense>
               </div>
             </ErrorBoundary>
           ),

@@ -1,8 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { ChartFrame, type ChartFrameProps, type NumbersTable } from './chart-frame.tsx';
-import { UnitValueChart, unitValueTable } from './charts/unit-value-chart.tsx';
+import { type NumbersTable, unitValueTable, valueBars } from '../domain/chart-specs.ts';
+import { ChartFrame, type ChartFrameProps } from './chart-frame.tsx';
+import { LazyChart, preloadCharts } from './charts/load-chart.ts';
 
 const TABLE: NumbersTable = {
   columns: [
@@ -155,7 +156,7 @@ describe('ChartFrame with a failing chart', () => {
     consoleError?.mockRestore();
   });
 
-  it('shows the failure inside that frame while a sibling frame still draws its chart', () => {
+  it('shows the failure inside that frame while a sibling frame still draws its chart', async () => {
     consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     const fees = [
       { unitId: 'a', name: 'Xã An Bình', level: 'commune' as const, value: 545_180_000 },
@@ -173,7 +174,7 @@ describe('ChartFrame with a failing chart', () => {
           height={200}
           lang="vi"
         >
-          <UnitValueChart rows={fees} format="vnd" lang="vi" />
+          <LazyChart chart={valueBars(fees, 'vnd', 'Phí, lệ phí', 'vi')} lang="vi" />
         </ChartFrame>
       </>,
     );
@@ -186,7 +187,10 @@ describe('ChartFrame with a failing chart', () => {
     const fine = screen.getByRole('region', { name: 'Phí, lệ phí theo đơn vị' });
     expect(within(fine).queryByRole('alert')).not.toBeInTheDocument();
     const chart = within(fine).getByRole('img');
+    // The chart module arrives on demand; the frame keeps its height meanwhile.
+    expect(chart.parentElement).toHaveStyle({ minHeight: '200px' });
+    await preloadCharts();
+    expect(await within(chart).findByText('545,18 triệu đ')).toBeInTheDocument();
     expect(chart.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(2);
-    expect(within(chart).getByText('545,18 triệu đ')).toBeInTheDocument();
   });
 });

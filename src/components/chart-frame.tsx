@@ -1,4 +1,5 @@
-import { type ReactNode, useRef, useState } from 'react';
+import { type ReactNode, Suspense, useRef, useState } from 'react';
+import type { NumbersTable } from '../domain/chart-specs.ts';
 import type { Lang } from '../domain/format.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { useNearViewport } from './use-near-viewport.ts';
@@ -22,24 +23,6 @@ const TEXT = {
 };
 
 export type ChartStatus = 'ready' | 'empty' | 'loading' | 'error';
-
-export interface TableColumn {
-  key: string;
-  label: string;
-  /** Right-aligned, so digits line up. */
-  numeric?: boolean;
-}
-
-export interface TableRow {
-  key: string;
-  /** Already formatted, by column key; the first column heads the row. */
-  cells: Record<string, string>;
-}
-
-export interface NumbersTable {
-  columns: TableColumn[];
-  rows: TableRow[];
-}
 
 export interface ChartFrameProps {
   /** Unique on the page; the ids of the title, description and table derive from it. */
@@ -92,7 +75,8 @@ export function ChartFrame({
         {status === 'ready' && near ? (
           <ErrorBoundary label={title} lang={lang}>
             <div className="chart-frame__chart" role="img" aria-label={`${title}. ${description}`}>
-              {children}
+              {/* The chart module loads on demand; meanwhile the area keeps its height, so nothing moves. */}
+              <Suspense fallback={null}>{children}</Suspense>
             </div>
           </ErrorBoundary>
         ) : null}

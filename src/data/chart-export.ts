@@ -66,7 +66,9 @@ function text(
 
 /** Legend colours as drawn on the page (recharts draws its legend in HTML, outside the SVG). */
 function legendColors(frame: Element, count: number): string[] {
-  const icons = [...frame.querySelectorAll('.recharts-legend-item svg path, .recharts-legend-item svg rect')];
+  const icons = [
+    ...frame.querySelectorAll('.recharts-legend-item svg path, .recharts-legend-item svg rect, .chart-legend svg rect'),
+  ];
   const colors = icons.map((el) => getComputedStyle(el).fill).filter((c) => c && c !== 'none');
   if (colors.length >= count) return colors.slice(0, count);
   const root = getComputedStyle(document.documentElement);

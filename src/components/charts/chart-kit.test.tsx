@@ -1,82 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seriesTable } from '../../domain/chart-specs.ts';
 import type { SeriesPoint } from '../../domain/dashboard.ts';
-import {
-  formatLabelValue,
-  formatValue,
-  SERIES_COLORS,
-  SERIES_DASHES,
-  SERIES_SYMBOLS,
-  seriesData,
-  seriesTable,
-  sortedByValue,
-  tickFormatter,
-  truncateName,
-  unitAxisLabel,
-  unitChartHeight,
-} from './chart-kit.tsx';
-
-describe('truncateName', () => {
-  it('keeps a name that fits', () => {
-    expect(truncateName('Xã An Bình', 10)).toBe('Xã An Bình');
-  });
-
-  it('cuts a long name to the limit, ending with an ellipsis', () => {
-    const cut = truncateName('Ủy ban nhân dân xã Nghĩa Hưng', 12);
-    expect(cut).toBe('Ủy ban nhân…');
-    expect(Array.from(cut)).toHaveLength(12);
-    expect(Array.from(truncateName('Ủy ban nhân dân xã Nghĩa Hưng', 14))).toHaveLength(14);
-  });
-
-  it('counts characters, not UTF-16 units', () => {
-    expect(truncateName('𝔸𝔹ℂ𝔻', 4)).toBe('𝔸𝔹ℂ𝔻');
-    expect(truncateName('𝔸𝔹ℂ𝔻𝔼', 3)).toBe('𝔸𝔹…');
-  });
-});
-
-describe('sortedByValue', () => {
-  it('sorts a copy from highest down, missing values last, ties by name', () => {
-    const rows = [
-      { name: 'Xã C', v: 0.9 },
-      { name: 'Xã B', v: null },
-      { name: 'Xã A', v: 0.95 },
-      { name: 'Xã Ă', v: 0.9 },
-    ];
-    const before = rows.map((r) => r.name);
-    expect(sortedByValue(rows, (r) => r.v).map((r) => r.name)).toEqual(['Xã A', 'Xã Ă', 'Xã C', 'Xã B']);
-    expect(rows.map((r) => r.name)).toEqual(before);
-  });
-});
-
-describe('formatters', () => {
-  it('formats values in full and labels short', () => {
-    expect(formatValue(0.986, 'percent', 'vi')).toBe('98,6\u00a0%');
-    expect(formatValue(0.986, 'percent', 'en')).toBe('98.6%');
-    expect(formatValue(1234, 'count', 'vi')).toBe('1.234');
-    expect(formatValue(545_180_000, 'vnd', 'vi')).toBe('545.180.000\u00a0₫');
-    expect(formatLabelValue(545_180_000, 'vnd', 'vi')).toBe('545,18 triệu đ');
-    expect(formatValue(null, 'count', 'en')).toBe('—');
-  });
-
-  it('formats ticks as whole percentages and short amounts', () => {
-    expect(tickFormatter('percent', 'vi')(0.75)).toBe('75\u00a0%');
-    expect(tickFormatter('vnd', 'en')(2_000_000_000)).toBe('2 billion ₫');
-    expect(tickFormatter('count', 'en')(12000)).toBe('12,000');
-  });
-});
-
-describe('unitAxisLabel', () => {
-  it('marks units above commune level, keeping the mark when the name is cut', () => {
-    expect(unitAxisLabel({ name: 'Xã An Bình', level: 'commune' }, 'vi')).toEqual({
-      text: 'Xã An Bình',
-      full: 'Xã An Bình',
-      truncated: false,
-    });
-    const long = unitAxisLabel({ name: 'Văn phòng Hội đồng nhân dân và Ủy ban nhân dân', level: 'district' }, 'en');
-    expect(long.full).toBe('Văn phòng Hội đồng nhân dân và Ủy ban nhân dân (district)');
-    expect(long.truncated).toBe(true);
-    expect(long.text.endsWith('… (district)')).toBe(true);
-  });
-});
+import { SERIES_COLORS, SERIES_DASHES, SERIES_SYMBOLS, seriesData, tickFormatter } from './chart-kit.tsx';
 
 describe('series helpers', () => {
   const points: SeriesPoint[] = [
@@ -109,9 +34,9 @@ describe('series helpers', () => {
   });
 });
 
-describe('unitChartHeight', () => {
-  it('grows by 28 px a unit and makes room for a legend', () => {
-    expect(unitChartHeight(10) - unitChartHeight(9)).toBe(28);
-    expect(unitChartHeight(5, true)).toBeGreaterThan(unitChartHeight(5));
+describe('tickFormatter', () => {
+  it('hands recharts the shared tick format', () => {
+    expect(tickFormatter('percent', 'vi')(0.75)).toBe('75\u00a0%');
+    expect(tickFormatter('count', 'en')('x')).toBe('x');
   });
 });

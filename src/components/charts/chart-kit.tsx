@@ -1,28 +1,25 @@
 import { type CSSProperties, type ReactElement, useCallback, useState } from 'react';
 import { type BarShapeProps, type LabelProps, Rectangle, type SymbolType, type YAxisTickContentProps } from 'recharts';
-import type { SeriesPoint } from '../../domain/dashboard.ts';
 import {
-  formatCount,
-  formatMonthShort,
-  formatPercent,
-  formatVnd,
-  formatVndShort,
-  type Lang,
-} from '../../domain/format.ts';
-import { LEVEL_SHORT } from '../../domain/labels.ts';
-import type { Level } from '../../domain/schema.ts';
-import type { NumbersTable } from '../chart-frame.tsx';
+  formatMonthTick,
+  formatTick,
+  formatValue,
+  NAME_MAX,
+  UNIT_CHART_MARGIN,
+  type UnitLabel,
+  unitAxisLabel,
+  type ValueFormat,
+} from '../../domain/chart-layout.ts';
+import type { SeriesSpec } from '../../domain/chart-specs.ts';
+import type { SeriesPoint } from '../../domain/dashboard.ts';
+import type { Lang } from '../../domain/format.ts';
 
 /**
- * What the chart files share: palette, formatters for ticks, labels and
- * tooltips, the layout of the bars-per-unit charts and the hatch pattern
- * that marks units below target without relying on colour.
+ * What the chart files share: palette, recharts formatters, the names column
+ * of the charts by unit and the hatch pattern that marks units below target
+ * without relying on colour. The arithmetic of layout is in
+ * src/domain/chart-layout.ts, shared with the page's frames and the slides.
  */
-
-const TEXT = {
-  vi: { month: 'Tháng' },
-  en: { month: 'Month' },
-};
 
 /** Okabe–Ito, in the order series take them. */
 export const SERIES_COLORS = [
@@ -52,28 +49,9 @@ export function seriesSymbol(i: number): SymbolType {
   return SERIES_SYMBOLS[i % SERIES_SYMBOLS.length] as SymbolType;
 }
 
-export type ValueFormat = 'percent' | 'count' | 'vnd';
-
-/** The full value, for tooltips and tables. */
-export function formatValue(value: number | null, format: ValueFormat, lang: Lang): string {
-  if (format === 'percent') return formatPercent(value, lang);
-  if (format === 'vnd') return formatVnd(value, lang);
-  return formatCount(value, lang);
-}
-
-/** The value as a label on the chart: amounts of money shortened, the rest in full. */
-export function formatLabelValue(value: number | null, format: ValueFormat, lang: Lang): string {
-  return format === 'vnd' ? formatVndShort(value, lang) : formatValue(value, format, lang);
-}
-
 /** Axis ticks: whole percentages and short amounts, since the ticks only mark the scale. */
 export function tickFormatter(format: ValueFormat, lang: Lang): (value: unknown) => string {
-  return (value) => {
-    if (typeof value !== 'number') return String(value ?? '');
-    if (format === 'percent') return formatPercent(value, lang, 0);
-    if (format === 'vnd') return formatVndShort(value, lang);
-    return formatCount(value, lang);
-  };
+  return (value) => formatTick(value, format, lang);
 }
 
 /** For a Tooltip's `formatter`: recharts hands over whatever the data holds. */
@@ -82,30 +60,7 @@ export function tooltipFormatter(format: ValueFormat, lang: Lang): (value: unkno
 }
 
 export function monthTickFormatter(lang: Lang): (value: unknown) => string {
-  return (value) => (typeof value === 'string' ? formatMonthShort(value, lang) : String(value ?? ''));
-}
-
-/** Shortens to at most `max` characters, ending with an ellipsis; counts characters, not UTF-16 units. */
-export function truncateName(name: string, max: number): string {
-  const chars = Array.from(name);
-  if (chars.length <= max) return name;
-  if (max <= 1) return '…';
-  return `${chars
-    .slice(0, max - 1)
-    .join('')
-    .trimEnd()}…`;
-}
-
-/** Sorts a copy from the highest value down; units without a value go last, ties by name. */
-export function sortedByValue<T extends { name: string }>(rows: readonly T[], value: (row: T) => number | null): T[] {
-  return [...rows].sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    if (va === null || vb === null) {
-      if (va !== vb) return va === null ? 1 : -1;
-    } else if (va !== vb) return vb - va;
-    return a.name.localeCompare(b.name, 'vi');
-  });
+  return (value) => formatMonthTick(value, lang);
 }
 
 export const AXIS_TICK = { fill: 'var(--chart-text)', fontSize: 12 } as const;
@@ -130,22 +85,20 @@ export function legendText(value: unknown): ReactElement {
   return <span style={{ color: 'var(--chart-text)' }}>{String(value ?? '')}</span>;
 }
 
-/* Layout of the charts with one bar per unit. */
-export const UNIT_ROW_HEIGHT = 28;
-export const UNIT_CHART_MARGIN = { top: 24, right: 96, bottom: 4, left: 8 };
-export const X_AXIS_HEIGHT = 28;
-export const LEGEND_HEIGHT = 32;
-
 export interface UnitAxisLayout {
   /** Width of the names column in pixels. */
   axisWidth: number;
   /** Longest name, in characters, that fits that column at 12px. */
   nameMax: number;
-  margin: typeof UNIT_CHART_MARGIN;
+  margin: { top: number; right: number; bottom: number; left: number };
 }
 
-const WIDE_LAYOUT: UnitAxisLayout = { axisWidth: 196, nameMax: 28, margin: UNIT_CHART_MARGIN };
-const NARROW_LAYOUT: UnitAxisLayout = { axisWidth: 128, nameMax: 18, margin: { ...UNIT_CHART_MARGIN, right: 76 } };
+const WIDE_LAYOUT: UnitAxisLayout = { axisWidth: 196, nameMax: NAME_MAX.wide, margin: UNIT_CHART_MARGIN };
+const NARROW_LAYOUT: UnitAxisLayout = {
+  axisWidth: 128,
+  nameMax: NAME_MAX.narrow,
+  margin: { ...UNIT_CHART_MARGIN, right: 76 },
+};
 
 /** Below this chart width a full-size names column would leave the bars no room (phones). */
 const NARROW_CHART = 480;
@@ -158,39 +111,6 @@ export function useUnitAxisLayout(): UnitAxisLayout & { onResize: (width: number
   const [narrow, setNarrow] = useState(false);
   const onResize = useCallback((width: number) => setNarrow(width > 0 && width < NARROW_CHART), []);
   return { ...(narrow ? NARROW_LAYOUT : WIDE_LAYOUT), onResize };
-}
-
-/** Chart height for `count` unit rows: the rows at a fixed pitch plus room for axis, target label and legend. */
-export function unitChartHeight(count: number, withLegend = false): number {
-  return (
-    Math.max(count, 1) * UNIT_ROW_HEIGHT +
-    UNIT_CHART_MARGIN.top +
-    UNIT_CHART_MARGIN.bottom +
-    X_AXIS_HEIGHT +
-    (withLegend ? LEGEND_HEIGHT : 0)
-  );
-}
-
-export interface UnitLabel {
-  name: string;
-  level: Level;
-}
-
-/** Units above commune level carry their level, e.g. "Văn phòng HĐND-UBND (huyện)". */
-export function unitSuffix(level: Level, lang: Lang): string {
-  return level === 'commune' ? '' : ` (${LEVEL_SHORT[level][lang].toLocaleLowerCase(lang)})`;
-}
-
-/** The name as written on the axis, shortened so it never runs into the bars, the level suffix kept whole. */
-export function unitAxisLabel(
-  unit: UnitLabel,
-  lang: Lang,
-  max: number = WIDE_LAYOUT.nameMax,
-): { text: string; full: string; truncated: boolean } {
-  const suffix = unitSuffix(unit.level, lang);
-  const full = `${unit.name}${suffix}`;
-  const text = `${truncateName(unit.name, max - Array.from(suffix).length)}${suffix}`;
-  return { text, full, truncated: text !== full };
 }
 
 /**
@@ -342,11 +262,6 @@ export function fittingBarLabel(
   };
 }
 
-export interface SeriesSpec {
-  key: string;
-  label: string;
-}
-
 /** Field name of the i-th series in plotted rows; keys from the data could clash with `month`. */
 export function seriesField(i: number): string {
   return `s${i}`;
@@ -365,22 +280,7 @@ export function seriesData(points: readonly SeriesPoint[], series: readonly Seri
   });
 }
 
-/** The numbers table of a chart by month: one row per month, one column per series. */
-export function seriesTable(
-  points: readonly SeriesPoint[],
-  series: readonly SeriesSpec[],
-  format: ValueFormat,
-  lang: Lang,
-): NumbersTable {
-  return {
-    columns: [
-      { key: 'month', label: TEXT[lang].month },
-      ...series.map((s) => ({ key: `v:${s.key}`, label: s.label, numeric: true })),
-    ],
-    rows: points.map((p) => {
-      const cells: Record<string, string> = { month: formatMonthShort(p.month, lang) };
-      for (const s of series) cells[`v:${s.key}`] = formatValue(p.values[s.key] ?? null, format, lang);
-      return { key: p.month, cells };
-    }),
-  };
+/** A palette colour by number, as a CSS variable so both themes apply. */
+export function paletteColor(i: number): string {
+  return `var(--chart-${i})`;
 }

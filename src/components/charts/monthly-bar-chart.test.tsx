@@ -1,7 +1,17 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { type MonthlyBarsChart, type SeriesSpec, seriesTable } from '../../domain/chart-specs.ts';
 import type { SeriesPoint } from '../../domain/dashboard.ts';
-import { MonthlyBarChart, monthlyBarTable } from './monthly-bar-chart.tsx';
+import { MonthlyBarChart } from './monthly-bar-chart.tsx';
+
+function bars(
+  points: SeriesPoint[],
+  series: SeriesSpec[],
+  format: 'count' | 'vnd',
+  stacked: boolean,
+): MonthlyBarsChart {
+  return { kind: 'monthly-bars', points, series, format, stacked };
+}
 
 const FEES = [{ key: 'fees', label: 'Phí, lệ phí' }];
 const FEE_POINTS: SeriesPoint[] = [
@@ -27,9 +37,7 @@ function barsOf(container: HTMLElement): Element[][] {
 
 describe('MonthlyBarChart', () => {
   it('draws a bar per month with a figure, amounts shortened on the axis and the bars', () => {
-    const { container } = render(
-      <MonthlyBarChart points={FEE_POINTS} series={FEES} format="vnd" stacked={false} lang="vi" />,
-    );
+    const { container } = render(<MonthlyBarChart chart={bars(FEE_POINTS, FEES, 'vnd', false)} lang="vi" />);
     expect(barsOf(container).map((b) => b.length)).toEqual([2]);
     expect(screen.getByText('1/2024')).toBeInTheDocument();
     const axis = Array.from(container.querySelectorAll('.recharts-yAxis-tick-labels tspan')).map((t) => t.textContent);
@@ -40,9 +48,7 @@ describe('MonthlyBarChart', () => {
   });
 
   it('groups the series side by side, each in its own colour', () => {
-    const { container } = render(
-      <MonthlyBarChart points={FLOW_POINTS} series={FLOW} format="count" stacked={false} lang="vi" />,
-    );
+    const { container } = render(<MonthlyBarChart chart={bars(FLOW_POINTS, FLOW, 'count', false)} lang="vi" />);
     const [onTime, late] = barsOf(container);
     expect(onTime?.map((p) => p.getAttribute('fill'))).toEqual(['var(--chart-1)', 'var(--chart-1)']);
     expect(late?.map((p) => p.getAttribute('fill'))).toEqual(['var(--chart-2)', 'var(--chart-2)']);
@@ -53,9 +59,7 @@ describe('MonthlyBarChart', () => {
   });
 
   it('stacks the series when asked, with the values written on the parts', () => {
-    const { container } = render(
-      <MonthlyBarChart points={FLOW_POINTS} series={FLOW} format="count" stacked lang="en" />,
-    );
+    const { container } = render(<MonthlyBarChart chart={bars(FLOW_POINTS, FLOW, 'count', true)} lang="en" />);
     const [onTime, late] = barsOf(container);
     expect(onTime?.[0]?.getAttribute('x')).toBe(late?.[0]?.getAttribute('x'));
     expect(screen.getByText('900')).toBeInTheDocument();
@@ -63,19 +67,19 @@ describe('MonthlyBarChart', () => {
   });
 });
 
-describe('monthlyBarTable', () => {
+describe('seriesTable of a bar chart', () => {
   it('writes amounts in full', () => {
-    const table = monthlyBarTable(FEE_POINTS, FEES, 'vnd', 'vi');
+    const table = seriesTable(FEE_POINTS, FEES, 'vnd', 'vi');
     expect(table.rows.map((r) => r.cells)).toEqual([
       { month: '1/2024', 'v:fees': '545.180.000\u00a0₫' },
       { month: '2/2024', 'v:fees': '1.390.000.000\u00a0₫' },
       { month: '3/2024', 'v:fees': '—' },
     ]);
-    expect(monthlyBarTable(FEE_POINTS, FEES, 'vnd', 'en').rows[0]?.cells['v:fees']).toBe('₫545,180,000');
+    expect(seriesTable(FEE_POINTS, FEES, 'vnd', 'en').rows[0]?.cells['v:fees']).toBe('₫545,180,000');
   });
 
   it('writes counts with the locale grouping', () => {
-    const table = monthlyBarTable(FLOW_POINTS, FLOW, 'count', 'en');
+    const table = seriesTable(FLOW_POINTS, FLOW, 'count', 'en');
     expect(table.columns.map((c) => c.label)).toEqual(['Month', 'Giải quyết đúng hạn', 'Giải quyết quá hạn']);
     expect(Object.values(table.rows[0]?.cells ?? {})).toEqual(['Jan 2024', '900', '100']);
   });

@@ -1,22 +1,19 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SeriesPoint } from '../../domain/dashboard.ts';
+import { formatLabelValue } from '../../domain/chart-layout.ts';
+import { chartHeight, MAX_LABELLED_MONTHS, type MonthlyBarsChart } from '../../domain/chart-specs.ts';
 import { formatMonth, type Lang } from '../../domain/format.ts';
-import type { NumbersTable } from '../chart-frame.tsx';
 import {
   AXIS_LINE,
   AXIS_TICK,
   fittingBarLabel,
-  formatLabelValue,
   GRID_STROKE,
   LEGEND_STYLE,
   legendText,
   monthTickFormatter,
   paintBar,
-  type SeriesSpec,
   seriesColor,
   seriesData,
   seriesField,
-  seriesTable,
   TOOLTIP_CONTENT_STYLE,
   TOOLTIP_ITEM_STYLE,
   TOOLTIP_LABEL_STYLE,
@@ -24,35 +21,20 @@ import {
   tooltipFormatter,
 } from './chart-kit.tsx';
 
-/** Above this many months the bars are too thin for labels; the table has the values. */
-const MAX_LABELLED_POINTS = 18;
-
 const Y_AXIS_WIDTH = { count: 64, vnd: 104 } as const;
 
-export type BarFormat = 'count' | 'vnd';
-
 export interface MonthlyBarChartProps {
-  points: readonly SeriesPoint[];
-  series: readonly SeriesSpec[];
-  format: BarFormat;
-  /** Stacked: parts of one whole (e.g. the dossier flow); grouped: figures side by side. */
-  stacked: boolean;
+  chart: MonthlyBarsChart;
   lang: Lang;
   animate?: boolean;
+  /** Overrides the chart's own height (slides size charts to the screen). */
   height?: number;
 }
 
-export function MonthlyBarChart({
-  points,
-  series,
-  format,
-  stacked,
-  lang,
-  animate = false,
-  height = 300,
-}: MonthlyBarChartProps) {
+export function MonthlyBarChart({ chart, lang, animate = false, height = chartHeight(chart) }: MonthlyBarChartProps) {
+  const { points, series, format, stacked } = chart;
   const data = seriesData(points, series);
-  const labelled = points.length <= MAX_LABELLED_POINTS;
+  const labelled = points.length <= MAX_LABELLED_MONTHS;
   const label = fittingBarLabel((v) => formatLabelValue(v, format, lang), stacked ? 'inside' : 'top');
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
@@ -105,14 +87,4 @@ export function MonthlyBarChart({
       </BarChart>
     </ResponsiveContainer>
   );
-}
-
-/** The numbers behind the chart: a row per month, a column per series. */
-export function monthlyBarTable(
-  points: readonly SeriesPoint[],
-  series: readonly SeriesSpec[],
-  format: BarFormat,
-  lang: Lang,
-): NumbersTable {
-  return seriesTable(points, series, format, lang);
 }

@@ -1,7 +1,9 @@
 import { getDefaultNormalizer, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { percentScale, type ValueFormat } from '../../domain/chart-layout.ts';
+import { type MonthlyLinesChart, type SeriesSpec, seriesTable } from '../../domain/chart-specs.ts';
 import type { SeriesPoint } from '../../domain/dashboard.ts';
-import { MonthlyLineChart, monthlyLineTable } from './monthly-line-chart.tsx';
+import { MonthlyLineChart } from './monthly-line-chart.tsx';
 
 const exact = { normalizer: getDefaultNormalizer({ collapseWhitespace: false }) };
 
@@ -17,13 +19,31 @@ const POINTS: SeriesPoint[] = [
   { month: '2024-03', values: { district: 0.97, commune: 0.94 } },
 ];
 
+/** The chart as chart-specs.ts describes it: a fitted axis for rates, the target with its label. */
+function lines(
+  points: SeriesPoint[],
+  series: SeriesSpec[],
+  format: ValueFormat,
+  target?: { value: number; label: string },
+): MonthlyLinesChart {
+  const values = points.flatMap((p) => Object.values(p.values));
+  return {
+    kind: 'monthly-lines',
+    points,
+    series,
+    format,
+    target: target ?? null,
+    scale: format === 'percent' ? percentScale(values, target?.value ?? null) : null,
+  };
+}
+
 function curves(container: HTMLElement): Element[] {
   return Array.from(container.querySelectorAll('.recharts-line-curve'));
 }
 
 describe('MonthlyLineChart', () => {
   it('draws a line per series, told apart by colour and by dash pattern', () => {
-    const { container } = render(<MonthlyLineChart points={POINTS} series={SERIES} format="percent" lang="vi" />);
+    const { container } = render(<MonthlyLineChart chart={lines(POINTS, SERIES, 'percent')} lang="vi" />);
     const [first, second] = curves(container);
     expect(curves(container)).toHaveLength(2);
     expect(first?.getAttribute('stroke')).not.toBe(second?.getAttribute('stroke'));
@@ -33,7 +53,7 @@ describe('MonthlyLineChart', () => {
   });
 
   it('draws different markers per series and leaves a gap where a month has no figure', () => {
-    const { container } = render(<MonthlyLineChart points={POINTS} series={SERIES} format="percent" lang="vi" />);
+    const { container } = render(<MonthlyLineChart chart={lines(POINTS, SERIES, 'percent')} lang="vi" />);
     const dots = Array.from(container.querySelectorAll('.recharts-line-dots'));
     expect(dots.map((g) => g.querySelectorAll('.recharts-line-dot').length)).toEqual([2, 3]);
     const shapes = dots.map((g) => g.querySelector('.recharts-line-dot')?.getAttribute('d'));
@@ -44,7 +64,7 @@ describe('MonthlyLineChart', () => {
   });
 
   it('labels months on the axis and values on the points', () => {
-    render(<MonthlyLineChart points={POINTS} series={SERIES} format="percent" lang="vi" />);
+    render(<MonthlyLineChart chart={lines(POINTS, SERIES, 'percent')} lang="vi" />);
     expect(screen.getByText('1/2024')).toBeInTheDocument();
     expect(screen.getByText('3/2024')).toBeInTheDocument();
     expect(screen.getByText('98,6\u00a0%', exact)).toBeInTheDocument();
@@ -55,17 +75,16 @@ describe('MonthlyLineChart', () => {
 
   it('draws the target as a dashed line with a label', () => {
     const { container, rerender } = render(
-      <MonthlyLineChart points={POINTS} series={SERIES} format="percent" target={0.95} lang="vi" />,
+      <MonthlyLineChart
+        chart={lines(POINTS, SERIES, 'percent', { value: 0.95, label: 'Chỉ tiêu 95,0\u00a0%' })}
+        lang="vi"
+      />,
     );
     expect(screen.getByText('Chỉ tiêu 95,0\u00a0%', exact)).toBeInTheDocument();
     expect(container.querySelector('.recharts-reference-line-line')).toHaveAttribute('stroke-dasharray');
     rerender(
       <MonthlyLineChart
-        points={POINTS}
-        series={SERIES}
-        format="percent"
-        target={0.95}
-        targetLabel="Chỉ tiêu của tỉnh"
+        chart={lines(POINTS, SERIES, 'percent', { value: 0.95, label: 'Chỉ tiêu của tỉnh' })}
         lang="en"
       />,
     );
@@ -76,7 +95,10 @@ describe('MonthlyLineChart', () => {
 
   it('starts the rate scale below the lowest value, on round percentages', () => {
     const { container } = render(
-      <MonthlyLineChart points={POINTS} series={SERIES} format="percent" target={0.95} lang="en" />,
+      <MonthlyLineChart
+        chart={lines(POINTS, SERIES, 'percent', { value: 0.95, label: 'Chỉ tiêu 95,0\u00a0%' })}
+        lang="en"
+      />,
     );
     const ticks = Array.from(container.querySelectorAll('.recharts-yAxis-tick-labels tspan')).map((t) => t.textContent);
     expect(ticks).toEqual(['85%', '90%', '95%', '100%']);
@@ -87,7 +109,7 @@ describe('MonthlyLineChart', () => {
       month: `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
       values: { district: 1200 + i, commune: 3400 + i },
     }));
-    const { container } = render(<MonthlyLineChart points={many} series={SERIES} format="count" lang="vi" />);
+    const { container } = render(<MonthlyLineChart chart={lines(many, SERIES, 'count')} lang="vi" />);
     expect(curves(container)).toHaveLength(2);
     expect(container.querySelectorAll('.recharts-line-dot')).toHaveLength(0);
     expect(screen.queryByText('1.200')).not.toBeInTheDocument();
@@ -98,15 +120,15 @@ describe('MonthlyLineChart', () => {
       { month: '2024-01', values: { district: 1234, commune: 5678 } },
       { month: '2024-02', values: { district: 2345, commune: 6789 } },
     ];
-    render(<MonthlyLineChart points={counts} series={SERIES} format="count" lang="vi" />);
+    render(<MonthlyLineChart chart={lines(counts, SERIES, 'count')} lang="vi" />);
     expect(screen.getByText('1.234')).toBeInTheDocument();
     expect(screen.getByText('6.789')).toBeInTheDocument();
   });
 });
 
-describe('monthlyLineTable', () => {
+describe('seriesTable of a line chart', () => {
   it('has a row per month and a column per series, missing figures as "—"', () => {
-    const table = monthlyLineTable(POINTS, SERIES, 'percent', 'vi');
+    const table = seriesTable(POINTS, SERIES, 'percent', 'vi');
     expect(table.columns.map((c) => c.label)).toEqual(['Tháng', 'Cấp huyện', 'Cấp xã']);
     expect(table.columns.map((c) => c.numeric ?? false)).toEqual([false, true, true]);
     expect(table.rows.map((r) => Object.values(r.cells))).toEqual([
@@ -117,7 +139,7 @@ describe('monthlyLineTable', () => {
   });
 
   it('formats in English', () => {
-    const table = monthlyLineTable(POINTS, SERIES, 'percent', 'en');
+    const table = seriesTable(POINTS, SERIES, 'percent', 'en');
     expect(table.columns[0]?.label).toBe('Month');
     expect(Object.values(table.rows[0]?.cells ?? {})).toEqual(['Jan 2024', '98.6%', '90.0%']);
   });

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatLabelValue,
+  formatTick,
+  formatValue,
+  percentScale,
+  sortedByValue,
+  truncateName,
+  unitAxisLabel,
+  unitChartHeight,
+} from './chart-layout.ts';
+
+describe('truncateName', () => {
+  it('keeps a name that fits', () => {
+    expect(truncateName('Xã An Bình', 10)).toBe('Xã An Bình');
+  });
+
+  it('cuts a long name to the limit, ending with an ellipsis', () => {
+    const cut = truncateName('Ủy ban nhân dân xã Nghĩa Hưng', 12);
+    expect(cut).toBe('Ủy ban nhân…');
+    expect(Array.from(cut)).toHaveLength(12);
+    expect(Array.from(truncateName('Ủy ban nhân dân xã Nghĩa Hưng', 14))).toHaveLength(14);
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect(truncateName('𝔸𝔹ℂ𝔻', 4)).toBe('𝔸𝔹ℂ𝔻');
+    expect(truncateName('𝔸𝔹ℂ𝔻𝔼', 3)).toBe('𝔸𝔹…');
+  });
+});
+
+describe('sortedByValue', () => {
+  it('sorts a copy from highest down, missing values last, ties by name', () => {
+    const rows = [
+      { name: 'Xã C', v: 0.9 },
+      { name: 'Xã B', v: null },
+      { name: 'Xã A', v: 0.95 },
+      { name: 'Xã Ă', v: 0.9 },
+    ];
+    const before = rows.map((r) => r.name);
+    expect(sortedByValue(rows, (r) => r.v).map((r) => r.name)).toEqual(['Xã A', 'Xã Ă', 'Xã C', 'Xã B']);
+    expect(rows.map((r) => r.name)).toEqual(before);
+  });
+});
+
+describe('formatters', () => {
+  it('formats values in full and labels short', () => {
+    expect(formatValue(0.986, 'percent', 'vi')).toBe('98,6\u00a0%');
+    expect(formatValue(0.986, 'percent', 'en')).toBe('98.6%');
+    expect(formatValue(1234, 'count', 'vi')).toBe('1.234');
+    expect(formatValue(545_180_000, 'vnd', 'vi')).toBe('545.180.000\u00a0₫');
+    expect(formatLabelValue(545_180_000, 'vnd', 'vi')).toBe('545,18 triệu đ');
+    expect(formatValue(null, 'count', 'en')).toBe('—');
+  });
+
+  it('formats ticks as whole percentages and short amounts', () => {
+    expect(formatTick(0.75, 'percent', 'vi')).toBe('75\u00a0%');
+    expect(formatTick(2_000_000_000, 'vnd', 'en')).toBe('2 billion ₫');
+    expect(formatTick(12000, 'count', 'en')).toBe('12,000');
+  });
+});
+
+describe('unitAxisLabel', () => {
+  it('marks units above commune level, keeping the mark when the name is cut', () => {
+    expect(unitAxisLabel({ name: 'Xã An Bình', level: 'commune' }, 'vi')).toEqual({
+      text: 'Xã An Bình',
+      full: 'Xã An Bình',
+      truncated: false,
+    });
+    const long = unitAxisLabel({ name: 'Văn phòng Hội đồng nhân dân và Ủy ban nhân dân', level: 'district' }, 'en');
+    expect(long.full).toBe('Văn phòng Hội đồng nhân dân và Ủy ban nhân dân (district)');
+    expect(long.truncated).toBe(true);
+    expect(long.text.endsWith('… (district)')).toBe(true);
+  });
+});
+
+describe('unitChartHeight', () => {
+  it('grows by 28 px a unit and makes room for a legend', () => {
+    expect(unitChartHeight(10) - unitChartHeight(9)).toBe(28);
+    expect(unitChartHeight(5, true)).toBeGreaterThan(unitChartHeight(5));
+  });
+});
+
+describe('percentScale', () => {
+  it('starts a little below the lowest value or the target, on round percentages, and ends at 100 %', () => {
+    // Lowest 0.9, minus two points = 0.88 → 85 % in steps of 5 (the range is at most 20 points).
+    expect(percentScale([0.986, 0.9, null, 0.97], 0.95)).toEqual({ domain: [0.85, 1], ticks: [0.85, 0.9, 0.95, 1] });
+    // The target is lower than every value: it sets the start, 50 % - 2 points → 45 %, then steps of 20 from 40 %.
+    expect(percentScale([0.6, 0.7], 0.5)).toEqual({ domain: [0.4, 1], ticks: [0.4, 0.6, 0.8, 1] });
+    expect(percentScale([0.1], null).domain[0]).toBe(0);
+  });
+});
