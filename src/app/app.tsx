@@ -2,24 +2,21 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AppToolbar } from '../components/app-toolbar.tsx';
 import { FileOpener } from '../components/file-opener.tsx';
-import { ImportPanel } from '../components/import-panel.tsx';
 import { LoadingState, NetworkAlert, RefusedAlert } from '../components/load-states.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
+import type { LoadedDataset } from '../data/dataset-engine.ts';
 import { datasetQueryOptions } from '../data/dataset-query.ts';
-import {
-  DatasetRefused,
-  fromTextAsync,
-  type LoadedDataset,
-  NetworkFailure,
-  SAMPLE_DATASET_URL,
-} from '../data/fetch-dataset.ts';
-import { useLoadProgress } from '../data/load-progress.ts';
+import { loadFile, loadText, SAMPLE_DATASET_URL } from '../data/fetch-dataset.ts';
+import { DatasetRefused, NetworkFailure } from '../data/load-errors.ts';
 import type { DataError } from '../domain/problems.ts';
 import { DashboardPage } from './dashboard-page.tsx';
 import { resolveView } from './url-state.ts';
+import { useLoadProgress } from './use-load-progress.ts';
 import { useTheme } from './use-theme.ts';
 import { useUrlState } from './use-url-state.ts';
 
+// Below the first screen or on demand: their code loads after the headline figures.
+const ImportPanel = lazy(() => import('../components/import-panel.tsx').then((m) => ({ default: m.ImportPanel })));
 // Presentation code loads on first use, so the first view stays within its budget.
 const Presentation = lazy(() => import('./presentation.tsx').then((m) => ({ default: m.Presentation })));
 
@@ -60,14 +57,14 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = loaded ? `${loaded.dataset.title} — ${t.docTitle}` : t.docTitle;
+    document.title = loaded ? `${loaded.meta.title} — ${t.docTitle}` : t.docTitle;
   }, [lang, loaded, t.docTitle]);
 
   const progress = useLoadProgress();
   const [readingFile, setReadingFile] = useState(false);
-  const onFile = useCallback((name: string, text: string) => {
+  const open = useCallback((name: string, load: () => Promise<LoadedDataset>) => {
     setReadingFile(true);
-    fromTextAsync(text, { kind: 'file', name })
+    load()
       .then((loadedFile) => {
         setLocal(loadedFile);
         setLocalRefusal(null);
@@ -78,9 +75,12 @@ export function App() {
       })
       .finally(() => setReadingFile(false));
   }, []);
+  const onFile = useCallback((file: File) => open(file.name, () => loadFile(file, file.name)), [open]);
+  // A file replaced by another (or by going back to the address) lets go of its records.
+  useEffect(() => () => local?.engine.dispose(), [local]);
 
   const address = state.data ?? SAMPLE_DATASET_URL;
-  const presentView = useMemo(() => (loaded && state.view ? resolveView(state, loaded.index) : null), [loaded, state]);
+  const presentView = useMemo(() => (loaded && state.view ? resolveView(state, loaded.meta) : null), [loaded, state]);
 
   if (loaded && presentView) {
     return (
@@ -152,13 +152,15 @@ export function App() {
         )}
         {/* Only once the page has settled: shown during loading, it would be pushed down when the figures arrive. */}
         {(loaded || error !== null) && (
-          <ImportPanel
-            lang={lang}
-            onView={(text, name) => {
-              onFile(name, text);
-              window.scrollTo({ top: 0 });
-            }}
-          />
+          <Suspense fallback={null}>
+            <ImportPanel
+              lang={lang}
+              onView={(text, name) => {
+                open(name, () => loadText(text, { kind: 'file', name }));
+                window.scrollTo({ top: 0 });
+              }}
+            />
+          </Suspense>
         )}
       </main>
     </div>

@@ -1,31 +1,23 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { BriefingPanel } from '../components/briefing-panel.tsx';
+import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartFrame } from '../components/chart-frame.tsx';
 import { LazyChart } from '../components/charts/load-chart.ts';
-import { DataQualityPanel } from '../components/data-quality-panel.tsx';
 import { DatasetHeader } from '../components/dataset-header.tsx';
 import { ExportButtons, type ExportKind } from '../components/export-buttons.tsx';
 import { FactsPanel } from '../components/facts-panel.tsx';
 import { type FilterChange, FiltersBar } from '../components/filters-bar.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
+import { LoadingState } from '../components/load-states.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
-import { RankingTable } from '../components/ranking-table.tsx';
-import type { LoadedDataset } from '../data/fetch-dataset.ts';
-import { briefing } from '../domain/briefing.ts';
+import { useNearViewport } from '../components/use-near-viewport.ts';
+import type { DatasetEngine, LoadedDataset } from '../data/dataset-engine.ts';
 import { type ChartSpec, chartSpecs, SCROLL_HEIGHT } from '../domain/chart-specs.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
-import {
-  dashboardFigures,
-  headline,
-  levelsFor,
-  periodPresets,
-  type Selection,
-  UNIT_CHART_LIMIT,
-} from '../domain/dashboard.ts';
+import { periodPresets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
 import { formatCount, formatDate, formatRange, type Lang } from '../domain/format.ts';
 import { FIGURE_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
 import { TOTALS_KEYS } from '../domain/metrics.ts';
 import { resolveView, type UrlState } from './url-state.ts';
+import { useAnswer } from './use-answer.ts';
 
 const TEXT = {
   vi: {
@@ -183,14 +175,38 @@ const ChartsGrid = memo(function ChartsGrid({
   );
 });
 
-const MemoRankingTable = memo(RankingTable);
-const MemoBriefingPanel = memo(BriefingPanel);
-const MemoQualityPanel = memo(DataQualityPanel);
+// Below the first screen: their code loads after the headline figures, in chunks of their own.
+const RankingTable = lazy(() =>
+  import('../components/ranking-table.tsx').then((m) => ({ default: memo(m.RankingTable) })),
+);
+const BriefingPanel = lazy(() =>
+  import('../components/briefing-panel.tsx').then((m) => ({ default: memo(m.BriefingPanel) })),
+);
+const DataQualityPanel = lazy(() =>
+  import('../components/data-quality-panel.tsx').then((m) => ({ default: memo(m.DataQualityPanel) })),
+);
+
+/** Renders its content once it comes within a screen of the viewport (or the page is printed). */
+function WhenNear({ children, minHeight }: { children: ReactNode; minHeight: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(ref);
+  return (
+    <div ref={ref} style={near ? undefined : { minHeight }}>
+      {near ? children : null}
+    </div>
+  );
+}
+
+/** The briefing is written only when the reader comes near it: at province scale it reads every unit. */
+function Briefing({ engine, selection, lang }: { engine: DatasetEngine; selection: Selection; lang: Lang }) {
+  const { data } = useAnswer(engine, { kind: 'briefing', selection, lang });
+  return data ? <BriefingPanel paragraphs={data} lang={lang} /> : null;
+}
 
 export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPageProps) {
   const t = TEXT[lang];
-  const { index, dataset, warnings, source } = loaded;
-  const view = useMemo(() => resolveView(urlState, index), [urlState, index]);
+  const { meta, warnings, warningCount, source, engine } = loaded;
+  const view = useMemo(() => resolveView(urlState, meta), [urlState, meta]);
   const from = view?.range.from;
   const to = view?.range.to;
   const level = view?.level ?? 'all';
@@ -202,11 +218,12 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
   );
   // Headline figures follow a change at once; charts, ranking and briefing follow after that frame is
   // painted, so new figures are on screen in well under 100 ms even where redrawing charts takes longer.
-  const headlineNow = useMemo(() => (selection ? headline(index, selection) : null), [index, selection]);
+  const headlineNow = useAnswer(engine, selection && { kind: 'headline', selection }).data ?? null;
   const deferred = useAfterPaint(selection);
-  const updating = deferred !== selection;
-  const figures = useMemo(() => (deferred ? dashboardFigures(index, deferred) : null), [index, deferred]);
-  const unitName = unitId ? (index.unitsById.get(unitId)?.name ?? unitId) : null;
+  const figuresAnswer = useAnswer(engine, deferred && { kind: 'figures', selection: deferred });
+  const figures = figuresAnswer.data ?? null;
+  const updating = deferred !== selection || figuresAnswer.stale;
+  const unitName = unitId ? (meta.unitsById.get(unitId)?.name ?? unitId) : null;
   const [allUnits, setAllUnits] = useState(false);
   const specs = useMemo(
     () => (figures ? chartSpecs(figures, unitName, lang, { allUnits }) : []),
@@ -225,21 +242,19 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
     [],
   );
 
-  const paragraphs = useMemo(() => (deferred ? briefing(index, deferred, lang) : []), [index, deferred, lang]);
-  const presets = useMemo(() => (index.span ? periodPresets(index.span) : []), [index.span]);
-  const unitNames = useMemo(() => new Map(dataset.units.map((u) => [u.id, u.name])), [dataset.units]);
-  const allLevels = useMemo(() => levelsFor(index, 'all'), [index]);
+  const presets = useMemo(() => (meta.span ? periodPresets(meta.span) : []), [meta.span]);
+  const unitNames = useMemo(() => new Map(meta.units.map((u) => [u.id, u.name])), [meta.units]);
 
-  if (!index.span || !view || !selection || !figures || !headlineNow) {
+  if (!meta.span || !view || !selection) {
     return (
       <div className="dashboard">
         <DatasetHeader
           lang={lang}
-          title={dataset.title}
+          title={meta.title}
           range={{ from: '', to: '' }}
-          source={dataset.source}
-          updatedAt={dataset.updatedAt}
-          illustrative={dataset.illustrative === true}
+          source={meta.source}
+          updatedAt={meta.updatedAt}
+          illustrative={meta.illustrative === true}
           origin={source.kind === 'sample' ? null : source.name}
           warningCount={0}
           qualityAnchor={QUALITY_ID}
@@ -257,26 +272,27 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
     if (c.unit !== undefined) next.unit = c.unit;
     navigate(next);
   };
-  const empty = headlineNow.groups.length === 0;
+  const empty = headlineNow !== null && headlineNow.groups.length === 0;
   const period = formatRange(view.range, lang);
   const fileBase = (what: string) =>
     `tthc-${what}-${view.range.from}-${view.range.to}${view.unitId ? `-${view.unitId}` : ''}`;
-  const meta = {
-    title: dataset.title,
+  const fileMeta = {
+    title: meta.title,
     period,
     from: view.range.from,
     to: view.range.to,
     level: view.level,
     unit: view.unitId,
   };
-  const totalsTable: RawTable = {
+  // Built when a download is asked for, not on every render: at province scale the ranking has thousands of rows.
+  const totalsTable = (): RawTable => ({
     columns: [{ key: 'group', label: t.group }, ...TOTALS_KEYS.map((k) => ({ key: k, label: k }))],
-    rows: headlineNow.groups.map((g) => ({
+    rows: (headlineNow?.groups ?? []).map((g) => ({
       group: g.kind === 'unit' ? g.label : LEVEL_LABEL[g.kind][lang],
       ...Object.fromEntries(TOTALS_KEYS.map((k) => [k, g.current[k]])),
     })),
-  };
-  const rankingTable: RawTable = {
+  });
+  const rankingTable = (): RawTable => ({
     columns: [
       { key: 'rank', label: t.rank },
       { key: 'unitId', label: t.unitId },
@@ -290,7 +306,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
       { key: 'pendingOverdue', label: FIGURE_LABEL.pendingOverdue[lang] },
       { key: 'onTimeChange', label: t.onTimeChange },
     ],
-    rows: figures.rows.map((r) => ({
+    rows: (figures?.rows ?? []).map((r) => ({
       rank: r.rank,
       unitId: r.unitId,
       unitName: r.name,
@@ -303,11 +319,11 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
       pendingOverdue: r.totals.pendingOverdue,
       onTimeChange: r.onTimeChange,
     })),
-  };
+  });
   const exportTable = async (what: string, table: RawTable, kind: ExportKind) => {
     const m = await import('../data/chart-export.ts');
     if (kind === 'csv') m.download(`${fileBase(what)}.csv`, toCsv(table), 'text/csv;charset=utf-8');
-    else m.download(`${fileBase(what)}.json`, toJson(table, meta), 'application/json');
+    else m.download(`${fileBase(what)}.json`, toJson(table, fileMeta), 'application/json');
   };
   const exportChart = async (spec: ChartSpec, kind: ExportKind) => {
     if (kind === 'csv' || kind === 'json') return exportTable(spec.id, spec.raw, kind);
@@ -317,7 +333,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
     const image = m.chartSvg(frame, {
       title: spec.title,
       period,
-      note: dataset.illustrative ? t.illustrativeNote : null,
+      note: meta.illustrative ? t.illustrativeNote : null,
       legend: spec.legend,
     });
     if (kind === 'svg') m.download(`${fileBase(spec.id)}.svg`, image.svg, 'image/svg+xml');
@@ -331,13 +347,13 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
     <div className="dashboard">
       <DatasetHeader
         lang={lang}
-        title={dataset.title}
+        title={meta.title}
         range={view.range}
-        source={dataset.source}
-        updatedAt={dataset.updatedAt}
-        illustrative={dataset.illustrative === true}
+        source={meta.source}
+        updatedAt={meta.updatedAt}
+        illustrative={meta.illustrative === true}
         origin={source.kind === 'sample' ? null : source.name}
-        warningCount={warnings.length}
+        warningCount={warningCount}
         qualityAnchor={QUALITY_ID}
       />
       <p className="print-only print-header">
@@ -347,13 +363,13 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
       <ParamNotes notes={view.notes} lang={lang} />
       <FiltersBar
         lang={lang}
-        span={index.span}
+        span={meta.span}
         range={view.range}
         presets={presets}
         level={view.level}
-        levels={allLevels}
+        levels={meta.levels}
         unitId={view.unitId}
-        units={dataset.units}
+        units={meta.units}
         onChange={onChange}
       />
       <section className="dashboard__actions no-print" aria-label={t.actions}>
@@ -374,7 +390,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
           lang={lang}
           what={t.totals}
           kinds={['csv', 'json']}
-          onExport={(k) => void exportTable('totals', totalsTable, k)}
+          onExport={(k) => void exportTable('totals', totalsTable(), k)}
         />
       </section>
       {empty ? (
@@ -383,7 +399,11 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
         </p>
       ) : (
         <>
-          <HeadlineFigures headline={headlineNow} lang={lang} />
+          {headlineNow ? (
+            <HeadlineFigures headline={headlineNow} lang={lang} />
+          ) : (
+            <LoadingState lang={lang} progress={null} />
+          )}
           <h2 className="dashboard__section-title">{t.charts}</h2>
           <div className={updating ? 'dashboard__charts is-updating' : 'dashboard__charts'} aria-busy={updating}>
             <ChartsGrid
@@ -397,28 +417,42 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
               onSelectUnit={onSelectUnit}
             />
           </div>
-          <div className="dashboard__table-actions no-print">
-            <ExportButtons
-              lang={lang}
-              what={t.ranking}
-              kinds={['csv', 'json']}
-              onExport={(k) => void exportTable('ranking', rankingTable, k)}
-            />
-          </div>
-          <MemoRankingTable
-            rows={figures.rows}
-            lang={lang}
-            onSelectUnit={onSelectUnit}
-            selectedUnitId={deferred?.unitId ?? null}
-            hasPrevious={figures.headline.previousRange !== null}
-          />
+          {figures ? (
+            <>
+              <div className="dashboard__table-actions no-print">
+                <ExportButtons
+                  lang={lang}
+                  what={t.ranking}
+                  kinds={['csv', 'json']}
+                  onExport={(k) => void exportTable('ranking', rankingTable(), k)}
+                />
+              </div>
+              <Suspense fallback={null}>
+                <RankingTable
+                  rows={figures.rows}
+                  lang={lang}
+                  onSelectUnit={onSelectUnit}
+                  selectedUnitId={deferred?.unitId ?? null}
+                  hasPrevious={figures.headline.previousRange !== null}
+                />
+              </Suspense>
+            </>
+          ) : null}
         </>
       )}
-      {!empty && <MemoBriefingPanel paragraphs={paragraphs} lang={lang} />}
+      {!empty && deferred && (
+        <WhenNear minHeight={200}>
+          <Suspense fallback={null}>
+            <Briefing engine={engine} selection={deferred} lang={lang} />
+          </Suspense>
+        </WhenNear>
+      )}
       <div id={QUALITY_ID}>
-        <MemoQualityPanel warnings={warnings} unitNames={unitNames} lang={lang} />
+        <Suspense fallback={null}>
+          <DataQualityPanel warnings={warnings} count={warningCount} unitNames={unitNames} lang={lang} />
+        </Suspense>
       </div>
-      <FactsPanel facts={dataset.facts} lang={lang} />
+      <FactsPanel facts={meta.facts} lang={lang} />
       <footer className="dashboard__footer">
         <p>{t.footer}</p>
       </footer>

@@ -1,7 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { preloadCharts } from '../components/charts/load-chart.ts';
+import { datasetQueryOptions, releaseReplacedDatasets } from '../data/dataset-query.ts';
 import { App } from './app.tsx';
+import { parseUrlState } from './url-state.ts';
 // Self-hosted so the page needs no other host; the files carry the Vietnamese subset.
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
@@ -11,6 +14,13 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 const queryClient = new QueryClient();
+releaseReplacedDatasets(queryClient);
+
+// The dataset and the chart module are asked for before React first renders, side by side:
+// the charts then arrive with the data instead of after it (decision 6).
+const { state } = parseUrlState(window.location.search, window.location.origin);
+void queryClient.prefetchQuery(datasetQueryOptions(state.data));
+void preloadCharts().catch(() => undefined);
 
 createRoot(root).render(
   <StrictMode>

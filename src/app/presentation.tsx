@@ -2,15 +2,17 @@ import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useS
 import { LazyChart } from '../components/charts/load-chart.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
-import type { LoadedDataset } from '../data/fetch-dataset.ts';
-import { type SlideKey, slideNotes } from '../domain/briefing.ts';
+import { LoadingState } from '../components/load-states.tsx';
+import type { LoadedDataset } from '../data/dataset-engine.ts';
+import type { SlideKey } from '../domain/briefing.ts';
 import { chartSpecs } from '../domain/chart-specs.ts';
-import { dashboardFigures, type Selection } from '../domain/dashboard.ts';
+import type { Selection } from '../domain/dashboard.ts';
 import { formatCount, formatDate, formatPercent, formatRange, formatVnd, type Lang } from '../domain/format.ts';
 import { FIGURE_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
 import { describeWarning } from '../domain/messages.ts';
 import { onlineCount, onTimeCount } from '../domain/metrics.ts';
 import type { ResolvedView, UrlState } from './url-state.ts';
+import { useAnswer } from './use-answer.ts';
 import './presentation.css';
 
 const TEXT = {
@@ -92,13 +94,14 @@ export interface PresentationProps {
   navigate: (next: Partial<UrlState>, options?: { replace?: boolean }) => void;
 }
 
-/** Slides built from the current selection; the slide number lives in the URL. */
-export function useSlides(loaded: LoadedDataset, selection: Selection, lang: Lang): Slide[] {
-  const { index, dataset, warnings } = loaded;
+/** Slides built from the current selection (null until its figures are known); the slide number lives in the URL. */
+export function useSlides(loaded: LoadedDataset, selection: Selection, lang: Lang): Slide[] | null {
+  const { meta: dataset, warnings, warningCount, engine } = loaded;
+  const figures = useAnswer(engine, { kind: 'figures', selection }).data;
   return useMemo(() => {
+    if (!figures) return null;
     const t = TEXT[lang];
-    const figures = dashboardFigures(index, selection);
-    const unitName = selection.unitId ? (index.unitsById.get(selection.unitId)?.name ?? null) : null;
+    const unitName = selection.unitId ? (dataset.unitsById.get(selection.unitId)?.name ?? null) : null;
     const specs = chartSpecs(figures, unitName, lang).filter((s) => s.status === 'ready');
     const names = new Map(dataset.units.map((u) => [u.id, u.name]));
     const slides: Slide[] = [
@@ -197,7 +200,7 @@ export function useSlides(loaded: LoadedDataset, selection: Selection, lang: Lan
         title: t.quality,
         body: () => (
           <div className="slide-list">
-            <p>{t.qualityCount(formatCount(warnings.length, lang))}</p>
+            <p>{t.qualityCount(formatCount(warningCount, lang))}</p>
             <ul>
               {warnings.slice(0, 6).map((w) => (
                 <li key={`${w.code}-${w.path}`}>{describeWarning(w, lang, names.get(w.unitId))}</li>
@@ -233,7 +236,7 @@ export function useSlides(loaded: LoadedDataset, selection: Selection, lang: Lan
       ),
     });
     return slides;
-  }, [index, dataset, warnings, selection, lang]);
+  }, [figures, dataset, warnings, warningCount, selection, lang]);
 }
 
 function useViewportHeight(): number {
@@ -252,11 +255,11 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
     () => ({ range: view.range, level: view.level, unitId: view.unitId }),
     [view.range, view.level, view.unitId],
   );
-  const slides = useSlides(loaded, selection, lang);
-  const notes = useMemo(() => slideNotes(loaded.index, selection, lang), [loaded.index, selection, lang]);
+  const slides = useSlides(loaded, selection, lang) ?? [];
+  const notes = useAnswer(loaded.engine, { kind: 'notes', selection, lang }).data ?? null;
   const count = slides.length;
-  const current = Math.min(Math.max(urlState.slide, 1), count);
-  const slide = slides[current - 1] as Slide;
+  const current = Math.min(Math.max(urlState.slide, 1), Math.max(count, 1));
+  const slide = slides[current - 1];
   const presenter = urlState.view === 'presenter';
   const height = useViewportHeight();
   const channel = useRef<BroadcastChannel | null>(null);
@@ -352,7 +355,7 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
       go(dx < 0 ? currentRef.current + 1 : currentRef.current - 1);
   };
 
-  const illustrative = loaded.dataset.illustrative === true;
+  const illustrative = loaded.meta.illustrative === true;
   const period = formatRange(view.range, lang);
   const counter = `${current} / ${count}`;
   const themeClass = urlState.theme === 'dark' ? 'presentation--dark' : 'presentation--light';
@@ -388,6 +391,8 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
     </div>
   );
 
+  if (!slide) return <LoadingState lang={lang} />;
+
   if (presenter) {
     const nextSlide = slides[current];
     return (
@@ -405,7 +410,7 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
         </header>
         <section className="presenter__notes" aria-labelledby="presenter-notes">
           <h2 id="presenter-notes">{t.notes}</h2>
-          {(notes[slide.notesKey] ?? '').split('\n\n').map((p) => (
+          {(notes?.[slide.notesKey] ?? '').split('\n\n').map((p) => (
             <p key={p}>{p}</p>
           ))}
         </section>

@@ -1,7 +1,7 @@
 import type { ParamNoteView } from '../components/param-notes.tsx';
 import { LEVEL_FILTERS, type LevelFilter } from '../domain/dashboard.ts';
+import type { DatasetMeta } from '../domain/dataset-meta.ts';
 import type { Lang } from '../domain/format.ts';
-import type { DatasetIndex } from '../domain/metrics.ts';
 import { isMonth, type MonthRange } from '../domain/months.ts';
 
 /**
@@ -127,8 +127,8 @@ export interface ResolvedView {
 }
 
 /** Check the URL's choices against the dataset: months within its span, a unit it has. */
-export function resolveView(state: UrlState, index: DatasetIndex): ResolvedView | null {
-  const span = index.span;
+export function resolveView(state: UrlState, meta: Pick<DatasetMeta, 'span' | 'unitsById'>): ResolvedView | null {
+  const span = meta.span;
   if (!span) return null;
   const notes: ParamNote[] = [];
   let from = state.from ?? span.from;
@@ -147,7 +147,7 @@ export function resolveView(state: UrlState, index: DatasetIndex): ResolvedView 
     to = span.to;
   }
   let unitId = state.unit;
-  if (unitId && !index.unitsById.has(unitId)) {
+  if (unitId && !meta.unitsById.has(unitId)) {
     notes.push({ param: 'unit', value: unitId, code: 'unknown_unit' });
     unitId = null;
   }

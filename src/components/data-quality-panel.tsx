@@ -51,17 +51,20 @@ const TEXT = {
 const MAX_SHOWN = 100;
 
 export interface DataQualityPanelProps {
+  /** The warnings to list (the first ones, when a very large file has many). */
   warnings: DataWarning[];
+  /** How many warnings there are in all; the list's length unless it was cut. */
+  count?: number;
   unitNames: ReadonlyMap<string, string>;
   lang: Lang;
 }
 
 /** Checks that the figures agree with themselves (warnings from validation), in words and numbers. */
-export function DataQualityPanel({ warnings, unitNames, lang }: DataQualityPanelProps) {
+export function DataQualityPanel({ warnings, count = warnings.length, unitNames, lang }: DataQualityPanelProps) {
   const t = TEXT[lang];
   const headingId = useId();
   const shown = warnings.slice(0, MAX_SHOWN);
-  const hidden = warnings.length - shown.length;
+  const hidden = count - shown.length;
   return (
     <section className="panel quality" aria-labelledby={headingId}>
       <h2 id={headingId} className="panel__title">
@@ -74,7 +77,7 @@ export function DataQualityPanel({ warnings, unitNames, lang }: DataQualityPanel
       ) : (
         <>
           <p className="quality__count status status--bad">
-            <span aria-hidden="true">⚠</span> {t.count(formatCount(warnings.length, lang))}
+            <span aria-hidden="true">⚠</span> {t.count(formatCount(count, lang))}
           </p>
           <p>{t.intro}</p>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so keyboard users can scroll it. */}

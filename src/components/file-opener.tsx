@@ -15,17 +15,12 @@ const TEXT = {
   },
 };
 
-/** Always as UTF-8, as the server path and the command line read files: a UTF-16 file is refused everywhere alike. */
-function readUtf8(file: File): Promise<string> {
-  return file.arrayBuffer().then((bytes) => new TextDecoder('utf-8').decode(bytes));
-}
-
 /**
- * A file chosen or dropped anywhere on the page. The file is read here and
- * handed on as text, so it goes through exactly the validation a fetched
- * file goes through, and never leaves the browser.
+ * A file chosen or dropped anywhere on the page, handed on as it is: the
+ * page reads it (src/data/fetch-dataset.ts, loadFile) through exactly the
+ * validation a fetched file goes through, and it never leaves the browser.
  */
-export function FileOpener({ lang, onFile }: { lang: Lang; onFile: (name: string, text: string) => void }) {
+export function FileOpener({ lang, onFile }: { lang: Lang; onFile: (file: File) => void }) {
   const t = TEXT[lang];
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -52,7 +47,7 @@ export function FileOpener({ lang, onFile }: { lang: Lang; onFile: (name: string
       depth = 0;
       setDragging(false);
       const file = e.dataTransfer?.files[0];
-      if (file) void readUtf8(file).then((text) => onFile(file.name, text));
+      if (file) onFile(file);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);
@@ -78,7 +73,7 @@ export function FileOpener({ lang, onFile }: { lang: Lang; onFile: (name: string
         aria-hidden="true"
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) void readUtf8(file).then((text) => onFile(file.name, text));
+          if (file) onFile(file);
           e.target.value = '';
         }}
       />

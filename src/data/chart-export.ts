@@ -35,6 +35,9 @@ function inlineStyles(source: Element, target: Element): void {
     else if (value === 'none' && (prop === 'fill' || prop === 'stroke')) target.setAttribute(prop, 'none');
   }
   if (source.tagName.toLowerCase() === 'text') target.setAttribute('font-family', style.fontFamily);
+  // Inline styles may name the page's CSS variables (recharts writes `fill: var(--…)` on labels);
+  // what they set has just been copied as resolved attributes.
+  target.removeAttribute('style');
   const sourceChildren = source.children;
   const targetChildren = target.children;
   for (let i = 0; i < sourceChildren.length; i++) {

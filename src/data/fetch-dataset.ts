@@ -1,8 +1,10 @@
-import { type DatasetIndex, indexDataset } from '../domain/metrics.ts';
-import type { DataError, DataWarning } from '../domain/problems.ts';
-import type { Dataset } from '../domain/schema.ts';
-import { type LoadResult, parseDatasetText } from '../domain/validate.ts';
+import { datasetMeta } from '../domain/dataset-meta.ts';
+import { indexDataset } from '../domain/metrics.ts';
+import { parseDatasetText } from '../domain/validate.ts';
+import { type LoadedDataset, PageEngine } from './dataset-engine.ts';
+import { DatasetRefused, NetworkFailure } from './load-errors.ts';
 import { setLoadProgress } from './load-progress.ts';
+import { WorkerEngine } from './worker-engine.ts';
 
 /** The address of the sample dataset bundled with the build. */
 export const SAMPLE_DATASET_URL = 'data/gia-lam.json';
@@ -10,73 +12,76 @@ export const SAMPLE_DATASET_URL = 'data/gia-lam.json';
 /** Give up on a server that never finishes answering. */
 export const FETCH_TIMEOUT_MS = 30_000;
 
-export type NetworkFailureKind = 'http' | 'timeout' | 'network' | 'cut';
-
-/** The server or the network failed; worth retrying. */
-export class NetworkFailure extends Error {
-  constructor(
-    readonly kind: NetworkFailureKind,
-    readonly status?: number,
-  ) {
-    super(`dataset request failed: ${kind}${status ? ` ${status}` : ''}`);
-    this.name = 'NetworkFailure';
-  }
-}
-
-/** The file arrived but is not a valid dataset; retrying cannot help. */
-export class DatasetRefused extends Error {
-  constructor(
-    readonly errors: DataError[],
-    readonly errorCount: number,
-  ) {
-    super(`dataset refused: ${errorCount} error(s)`);
-    this.name = 'DatasetRefused';
-  }
-}
-
-export interface LoadedDataset {
-  dataset: Dataset;
-  index: DatasetIndex;
-  warnings: DataWarning[];
-  /** Where it came from: an address, or a local file's name. */
-  source: { kind: 'sample' | 'url' | 'file'; name: string };
-}
-
-export function fromText(text: string, source: LoadedDataset['source']): LoadedDataset {
-  return fromResult(parseDatasetText(text), source);
-}
-
-function fromResult(result: LoadResult, source: LoadedDataset['source']): LoadedDataset {
-  if (!result.ok) throw new DatasetRefused(result.errors, result.errorCount);
-  return { dataset: result.dataset, index: indexDataset(result.dataset), warnings: result.warnings, source };
-}
-
-/** Above this size the text is parsed and validated in a Web Worker. */
+/**
+ * From this size on (bytes, or characters of a text) a dataset is decoded,
+ * validated and kept in a worker: a province's records would otherwise hold
+ * the page's thread for seconds and its memory for good.
+ */
 export const WORKER_THRESHOLD = 2_000_000;
 
-/** Like fromText, but off the main thread for large files (where Workers exist). */
-export async function fromTextAsync(text: string, source: LoadedDataset['source']): Promise<LoadedDataset> {
-  if (text.length < WORKER_THRESHOLD || typeof Worker === 'undefined') return fromText(text, source);
-  setLoadProgress({ stage: 'validate' });
-  const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
-  try {
-    const result = await new Promise<LoadResult>((resolve, reject) => {
-      worker.onmessage = (e: MessageEvent<LoadResult>) => resolve(e.data);
-      worker.onerror = (e) => reject(new Error(e.message));
-      worker.postMessage({ text });
-    });
-    return fromResult(result, source);
-  } finally {
-    worker.terminate();
-    setLoadProgress(null);
-  }
+function workersAvailable(): boolean {
+  return typeof Worker !== 'undefined';
 }
 
-export async function fetchDatasetText(url: string, signal?: AbortSignal): Promise<string> {
+/** A dataset's text, validated and indexed on this thread. */
+export function fromText(text: string, source: LoadedDataset['source']): LoadedDataset {
+  const result = parseDatasetText(text);
+  if (!result.ok) throw new DatasetRefused(result.errors, result.errorCount);
+  const index = indexDataset(result.dataset);
+  return {
+    meta: datasetMeta(index),
+    warnings: result.warnings,
+    warningCount: result.warnings.length,
+    engine: new PageEngine(index),
+    source,
+  };
+}
+
+/** A text in memory (a converted spreadsheet): in the worker when large. */
+export function loadText(text: string, source: LoadedDataset['source']): Promise<LoadedDataset> {
+  if (text.length < WORKER_THRESHOLD || !workersAvailable())
+    return Promise.resolve().then(() => fromText(text, source));
+  const engine = new WorkerEngine();
+  setLoadProgress({ stage: 'validate' });
+  engine.sendText(text);
+  return engine.result(source).finally(() => setLoadProgress(null));
+}
+
+/**
+ * A file chosen or dropped on the page, always read as UTF-8 (as the server
+ * path and the command line read files): a large one is read by the worker
+ * itself, so its text never exists on the page's thread.
+ */
+export async function loadFile(file: Blob, name: string): Promise<LoadedDataset> {
+  const source = { kind: 'file', name } as const;
+  if (file.size < WORKER_THRESHOLD || !workersAvailable()) {
+    return fromText(new TextDecoder('utf-8').decode(await file.arrayBuffer()), source);
+  }
+  const engine = new WorkerEngine();
+  setLoadProgress({ stage: 'validate' });
+  engine.sendFile(file);
+  return engine.result(source).finally(() => setLoadProgress(null));
+}
+
+/** How often the download indicator moves: often enough to see it move, rarely enough to cost nothing. */
+const PROGRESS_EVERY_MS = 150;
+
+/**
+ * Fetches a dataset and loads it: on this thread when small, in the worker
+ * when large (known from Content-Length, or found out as the bytes arrive).
+ * A failed or cut download throws NetworkFailure; a file that is not a valid
+ * dataset throws DatasetRefused.
+ */
+export async function fetchDataset(
+  url: string,
+  signal: AbortSignal | undefined,
+  source: LoadedDataset['source'],
+): Promise<LoadedDataset> {
   // A timer rather than AbortSignal.timeout: the page's clock drives it, so a test can move time on.
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), FETCH_TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  let worker: WorkerEngine | null = null;
   try {
     let response: Response;
     try {
@@ -86,42 +91,58 @@ export async function fetchDatasetText(url: string, signal?: AbortSignal): Promi
       throw new NetworkFailure(timeout.signal.aborted ? 'timeout' : 'network');
     }
     if (!response.ok) throw new NetworkFailure('http', response.status);
+    const length = Number(response.headers.get('Content-Length'));
+    const total = Number.isFinite(length) && length > 0 ? length : null;
+    if (total !== null && total >= WORKER_THRESHOLD && workersAvailable()) worker = new WorkerEngine();
+    const kept: Uint8Array[] = [];
     try {
-      return await readWithProgress(response);
+      const reader = response.body?.getReader();
+      if (!reader) kept.push(new Uint8Array(await response.arrayBuffer()));
+      else {
+        let received = 0;
+        let shownAt = 0;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          received += value.byteLength;
+          if (worker) worker.push(value);
+          else {
+            kept.push(value);
+            if (received >= WORKER_THRESHOLD && workersAvailable()) {
+              // Larger than announced (or not announced): hand what came so far to a worker, and the rest.
+              worker = new WorkerEngine();
+              for (const part of kept) worker.push(part);
+              kept.length = 0;
+            }
+          }
+          const now = performance.now();
+          if (total !== null && total > WORKER_THRESHOLD && now - shownAt > PROGRESS_EVERY_MS) {
+            shownAt = now;
+            setLoadProgress({ stage: 'download', received, total });
+          }
+        }
+      }
     } catch (e) {
       if (signal?.aborted) throw e;
       throw new NetworkFailure(timeout.signal.aborted ? 'timeout' : 'cut');
     }
+    clearTimeout(timer);
+    if (!worker) return fromText(decode(kept), source);
+    setLoadProgress({ stage: 'validate' });
+    worker.end();
+    const loaded = await worker.result(source);
+    worker = null;
+    return loaded;
   } finally {
     clearTimeout(timer);
+    worker?.dispose();
+    setLoadProgress(null);
   }
 }
 
-/** Read the body in chunks so a large file shows how far it has come. */
-async function readWithProgress(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return response.text();
-  const length = Number(response.headers.get('Content-Length'));
-  const total = Number.isFinite(length) && length > 0 ? length : null;
+function decode(parts: readonly Uint8Array[]): string {
   const decoder = new TextDecoder('utf-8');
-  const parts: string[] = [];
-  let received = 0;
-  let reported = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      parts.push(decoder.decode(value, { stream: true }));
-      // Report every 256 KB or so: often enough to move, rarely enough not to cost.
-      if (received - reported > 262_144) {
-        reported = received;
-        setLoadProgress({ stage: 'download', received, total });
-      }
-    }
-    parts.push(decoder.decode());
-    return parts.join('');
-  } finally {
-    setLoadProgress(null);
-  }
+  let text = '';
+  for (const part of parts) text += decoder.decode(part, { stream: true });
+  return text + decoder.decode();
 }

@@ -1,8 +1,10 @@
-import { useSyncExternalStore } from 'react';
-
 /** How far a dataset load has got, for the loading indicator. */
 export type LoadProgress = { stage: 'download'; received: number; total: number | null } | { stage: 'validate' } | null;
 
+/**
+ * A tiny store the loaders write to and the page subscribes to (through
+ * useSyncExternalStore in src/app/use-load-progress.ts).
+ */
 let current: LoadProgress = null;
 const listeners = new Set<() => void>();
 
@@ -11,12 +13,11 @@ export function setLoadProgress(p: LoadProgress): void {
   for (const l of listeners) l();
 }
 
-export function useLoadProgress(): LoadProgress {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-  );
+export function getLoadProgress(): LoadProgress {
+  return current;
+}
+
+export function subscribeLoadProgress(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
