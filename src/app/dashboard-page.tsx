@@ -137,6 +137,7 @@ const ChartsGrid = memo(function ChartsGrid({
             status={spec.status}
             table={spec.table}
             height={scrolls ? SCROLL_HEIGHT : spec.height}
+            wide={spec.chart.kind === 'units'}
             lang={lang}
             actions={
               <>

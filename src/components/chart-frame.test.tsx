@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { type NumbersTable, unitValueTable, valueBars } from '../domain/chart-specs.ts';
+import { type NumbersTable, unitValueTable, valueUnits } from '../domain/chart-specs.ts';
 import { ChartFrame, type ChartFrameProps } from './chart-frame.tsx';
 import { LazyChart, preloadCharts } from './charts/load-chart.ts';
 
@@ -174,7 +174,7 @@ describe('ChartFrame with a failing chart', () => {
           height={200}
           lang="vi"
         >
-          <LazyChart chart={valueBars(fees, 'vnd', 'Phí, lệ phí', 'vi')} lang="vi" />
+          <LazyChart chart={valueUnits(fees, 'vnd', 'neutral', 'vi')} lang="vi" />
         </ChartFrame>
       </>,
     );
@@ -191,6 +191,6 @@ describe('ChartFrame with a failing chart', () => {
     expect(chart.parentElement).toHaveStyle({ minHeight: '200px' });
     await preloadCharts();
     expect(await within(chart).findByText('545,18 triệu đ')).toBeInTheDocument();
-    expect(chart.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(2);
+    expect(chart.querySelectorAll('rect.unit-chart__bar')).toHaveLength(2);
   });
 });

@@ -39,6 +39,8 @@ export interface ChartFrameProps {
   height: number;
   lang: Lang;
   actions?: ReactNode;
+  /** Across the whole row of the grid: a chart with a row per unit needs the width for names and values. */
+  wide?: boolean;
   children: ReactNode;
 }
 
@@ -53,6 +55,7 @@ export function ChartFrame({
   height,
   lang,
   actions,
+  wide = false,
   children,
 }: ChartFrameProps) {
   const t = TEXT[lang];
@@ -61,7 +64,12 @@ export function ChartFrame({
   const area = useRef<HTMLDivElement>(null);
   const near = useNearViewport(area);
   return (
-    <section id={id} className="chart-frame" aria-labelledby={titleId} aria-describedby={descriptionId}>
+    <section
+      id={id}
+      className={wide ? 'chart-frame chart-frame--wide' : 'chart-frame'}
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+    >
       <div className="chart-frame__head">
         <h3 id={titleId} className="chart-frame__title">
           {title}

@@ -3,6 +3,7 @@ import {
   formatLabelValue,
   formatTick,
   formatValue,
+  labelledPoints,
   percentScale,
   sortedByValue,
   truncateName,
@@ -87,5 +88,19 @@ describe('percentScale', () => {
     // The target is lower than every value: it sets the start, 50 % - 2 points → 45 %, then steps of 20 from 40 %.
     expect(percentScale([0.6, 0.7], 0.5)).toEqual({ domain: [0.4, 1], ticks: [0.4, 0.6, 0.8, 1] });
     expect(percentScale([0.1], null).domain[0]).toBe(0);
+  });
+});
+
+describe('labelledPoints', () => {
+  it('picks the last value, the highest and the lowest of a line', () => {
+    const p = labelledPoints([0.9, 0.95, null, 0.85, 0.92, null]);
+    expect([p.last, p.high, p.low]).toEqual([4, 1, 3]);
+    expect([0, 1, 2, 3, 4, 5].filter((i) => p.has(i))).toEqual([1, 3, 4]);
+  });
+
+  it('labels only the end of a flat line, and nothing of an empty one', () => {
+    const flat = labelledPoints([1, 1, 1]);
+    expect([0, 1, 2].filter((i) => flat.has(i))).toEqual([2]);
+    expect(labelledPoints([null, null]).last).toBe(-1);
   });
 });

@@ -124,3 +124,34 @@ export function percentScale(
   for (let pct = low; pct <= 100; pct += step) ticks.push(pct / 100);
   return { domain: [low / 100, 1], ticks };
 }
+
+export interface LabelledPoints {
+  /** Index of the last point with a value, of the highest and of the lowest (first of equals); -1 when none. */
+  last: number;
+  high: number;
+  low: number;
+  has(index: number): boolean;
+}
+
+/**
+ * The points of a line worth a label: its last value, its highest and its
+ * lowest. Every other value is in the tooltip and the table.
+ */
+export function labelledPoints(values: readonly (number | null)[]): LabelledPoints {
+  let last = -1;
+  let high = -1;
+  let low = -1;
+  values.forEach((v, i) => {
+    if (v === null) return;
+    last = i;
+    if (high < 0 || v > (values[high] as number)) high = i;
+    if (low < 0 || v < (values[low] as number)) low = i;
+  });
+  // A flat line has nothing to point out but where it ends.
+  if (high >= 0 && values[high] === values[low]) {
+    high = last;
+    low = last;
+  }
+  const set = new Set([last, high, low].filter((i) => i >= 0));
+  return { last, high, low, has: (i) => set.has(i) };
+}

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   chartHeight,
   chartSpecs,
-  onlineBars,
+  comparedRows,
   onlineTable,
-  onTimeBars,
   onTimeTable,
+  rateUnits,
+  sameValue,
   type UnitValueRow,
   unitValueTable,
-  valueBars,
+  valueUnits,
 } from './chart-specs.ts';
 import { dashboardFigures, type UnitRow } from './dashboard.ts';
 import { indexDataset, withRates } from './metrics.ts';
@@ -193,43 +194,87 @@ describe('unitValueTable', () => {
   });
 });
 
-describe('the bars of the charts by unit', () => {
-  it('on time: units with a rate, best first, ▼ and hatching below the target', () => {
-    const chart = onTimeBars(ROWS, 0.95, 'vi');
-    // a: (500 + 486) / 1000 = 98.6 %; d: 97 / 100 = 97.0 %; b: 90 / 100 = 90.0 %; "none" resolved nothing.
-    expect(chart.bars.map((b) => [b.unitId, b.label, b.below])).toEqual([
-      ['a', '98,6\u00a0%', false],
-      ['d', '97,0\u00a0%', false],
-      ['b', '▼ 90,0\u00a0%', true],
-    ]);
-    expect(chart.bars[0]?.values).toEqual([0.986]);
-    expect(chart.target).toEqual({ value: 0.95, label: 'Chỉ tiêu 95,0\u00a0%' });
-    expect(chart.legend.map((l) => l.hatched)).toEqual([false, true]);
+describe('the charts by unit', () => {
+  const target = { value: 0.95, label: 'Chỉ tiêu 95,0\u00a0%' };
+
+  it('compares units of one level, the one unit above them as the reference', () => {
+    const compared = comparedRows(ROWS);
+    expect(compared.rows.map((r) => r.unitId)).toEqual(['b', 'none', 'a']);
+    expect(compared.parent?.unitId).toBe('d');
   });
 
-  it('online: level 4 then level 3 as parts, the total rate as the label', () => {
-    const chart = onlineBars(ONLINE_ROWS, 0.5, 'en');
-    expect(chart.bars.map((b) => [b.unitId, b.values, b.label])).toEqual([
-      ['a', [0.6, 0], '60.0%'],
-      ['b', [0.1, 0.3], '▼ 40.0%'],
+  it('on time: dots for the units with a rate, best first, the strong colour (a triangle) below the target', () => {
+    const chart = rateUnits(
+      comparedRows(ROWS),
+      (r) => r.totals.onTimeRate,
+      (r) => r.belowOnTimeTarget,
+      target,
+      'vi',
+    );
+    expect(chart.mark).toBe('dot');
+    // a: (500 + 486) / 1000 = 98.6 %; b: 90 / 100 = 90.0 %; "none" resolved nothing; d is the reference.
+    expect(chart.rows.map((r) => [r.unitId, r.label, r.tone])).toEqual([
+      ['a', '98,6\u00a0%', 'neutral'],
+      ['b', '90,0\u00a0%', 'bad'],
     ]);
-    expect(chart.parts.map((p) => p.key)).toEqual(['receivedOnlineLevel4', 'receivedOnlineLevel3']);
+    expect(chart.reference).toEqual({ value: 0.97, label: 'Văn phòng HĐND-UBND: 97,0\u00a0%' });
+    // Fitted to 90 %–98.6 % with the target 95 % and the reference 97 %: steps of 2 points from 88 %.
+    expect(chart.scale).toEqual({ min: 0.88, max: 1, ticks: [0.88, 0.9, 0.92, 0.94, 0.96, 0.98, 1] });
+    expect(chart.axisNote).toBe('Trục ngang bắt đầu từ 88\u00a0%, không phải từ 0.');
   });
 
-  it('one figure: highest first, units that do not report it left out, amounts shortened', () => {
-    const chart = valueBars(VALUE_ROWS, 'vnd', 'Phí, lệ phí', 'vi');
-    expect(chart.bars.map((b) => [b.unitId, b.label])).toEqual([
+  it('online: the total online rate per unit, whatever the split', () => {
+    const chart = rateUnits(
+      comparedRows(ONLINE_ROWS),
+      (r) => r.totals.onlineRate,
+      (r) => r.belowOnlineTarget,
+      { value: 0.5, label: 'Target 50.0%' },
+      'en',
+    );
+    expect(chart.rows.map((r) => [r.unitId, r.value, r.label, r.tone])).toEqual([['b', 0.4, '40.0%', 'bad']]);
+    // The district unit is the reference (60 %), not a row.
+    expect(chart.reference?.value).toBe(0.6);
+  });
+
+  it('one figure: bars from zero, highest first, units that do not report it left out, amounts shortened', () => {
+    const chart = valueUnits(VALUE_ROWS, 'vnd', 'neutral', 'vi');
+    expect(chart.mark).toBe('bar');
+    expect(chart.rows.map((r) => [r.unitId, r.label])).toEqual([
       ['d', '545,18 triệu đ'],
       ['b', '12,5 triệu đ'],
     ]);
-    expect(chart.domain).toBeNull();
+    expect(chart.scale.min).toBe(0);
   });
 
-  it('are 28 px taller per bar drawn, plus room for a legend when there is one', () => {
-    const onTime = chartHeight(onTimeBars(ROWS, 0.95, 'vi'));
-    const fees = chartHeight(valueBars(VALUE_ROWS, 'vnd', 'Phí, lệ phí', 'vi'));
-    // Three bars with a legend against two bars without: 28 px for the bar, 32 px for the legend.
-    expect(onTime - fees).toBe(28 + 32);
+  it('is replaced by a sentence only when every unit has the same rate', () => {
+    const same = rateUnits(
+      {
+        rows: ROWS.filter((r) => r.unitId === 'a').flatMap((r) => [r, { ...r, unitId: 'a2', name: 'Xã An Hai' }]),
+        parent: null,
+      },
+      (r) => r.totals.onTimeRate,
+      () => false,
+      target,
+      'vi',
+    );
+    expect(sameValue(same)).toBeCloseTo(0.986);
+    expect(
+      sameValue(
+        rateUnits(
+          comparedRows(ROWS),
+          (r) => r.totals.onTimeRate,
+          () => false,
+          target,
+          'vi',
+        ),
+      ),
+    ).toBeNull();
+  });
+
+  it('are 26.4 px taller per row (2.2 × 12 px text)', () => {
+    const one = chartHeight(valueUnits(VALUE_ROWS.slice(0, 1), 'vnd', 'neutral', 'vi'));
+    const two = chartHeight(valueUnits(VALUE_ROWS, 'vnd', 'neutral', 'vi'));
+    expect(two - one).toBe(Math.ceil(2 * 26.4 + 12 * 2.5) - Math.ceil(26.4 + 12 * 2.5));
   });
 });
 
@@ -282,5 +327,51 @@ describe('chartSpecs', () => {
 
   it('is plain data: it survives a trip through JSON unchanged', () => {
     expect(JSON.parse(JSON.stringify(specs))).toEqual(specs);
+  });
+});
+
+describe('chartSpecs, what is drawn', () => {
+  const index = indexDataset(PROVINCE);
+  const selection = { range: { from: '2025-07', to: '2025-08' }, level: 'all' as const, unitId: null };
+  const specs = chartSpecs(dashboardFigures(index, selection), null, 'vi');
+  const byId = new Map(specs.map((s) => [s.id, s]));
+
+  it('stacks late and overdue dossiers on the baseline of the outcome chart, in the strong colours', () => {
+    const flow = byId.get('flow')?.chart;
+    if (flow?.kind !== 'monthly-bars') throw new Error('the outcome chart is a stack of bars');
+    expect(flow.series.map((s) => [s.key, s.color])).toEqual([
+      ['resolvedLate', 'bad'],
+      ['pendingOverdue', 'bad2'],
+      ['resolvedEarly', 'quiet1'],
+      ['resolvedOnTime', 'quiet2'],
+      ['withdrawn', 'quiet3'],
+      ['pendingWithinDeadline', 'third'],
+    ]);
+  });
+
+  it('compares the communes on a fitted scale with the province as the reference', () => {
+    const onTime = byId.get('on-time')?.chart;
+    if (onTime?.kind !== 'units') throw new Error('on time by unit is a chart by unit');
+    // Xã Một: 91 / 101, Phường Hai: 92 / 102 (two months each); the province is the reference line.
+    expect(onTime.rows.map((r) => r.unitId)).toEqual(['x2', 'x1']);
+    expect(onTime.reference?.label.startsWith('Tỉnh Thử Nghiệm: ')).toBe(true);
+  });
+
+  it('says there are no overdue dossiers rather than drawing an empty chart', () => {
+    const overdue = byId.get('overdue-unit');
+    expect(overdue?.status).toBe('empty');
+    expect(overdue?.emptyText).toBe('Không đơn vị nào có hồ sơ quá hạn ở cuối kỳ.');
+  });
+
+  it('leaves out the charts that compare units when there is only one', () => {
+    const one = indexDataset({
+      ...PROVINCE,
+      units: [{ id: 'x1', name: 'Xã Một', level: 'commune' }],
+      records: PROVINCE.records.filter((r) => r.unitId === 'x1'),
+    });
+    const ids = chartSpecs(dashboardFigures(one, selection), null, 'vi').map((s) => s.id);
+    expect(ids).not.toContain('on-time');
+    expect(ids).not.toContain('fees-unit');
+    expect(ids).toContain('flow');
   });
 });

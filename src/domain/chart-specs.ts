@@ -1,26 +1,33 @@
 import {
   formatLabelValue,
+  formatTick,
   formatValue,
   MONTHLY_CHART_HEIGHT,
   percentScale,
   STACKED_CHART_HEIGHT,
   sortedByValue,
-  unitChartHeight,
+  unitSuffix,
   type ValueFormat,
 } from './chart-layout.ts';
 import type { RawTable } from './csv.ts';
 import {
   CHANNEL_PICKS,
   type DashboardFigures,
-  FLOW_PICKS,
   type SeriesPoint,
   topAndBottom,
   UNIT_CHART_LIMIT,
   type UnitRow,
 } from './dashboard.ts';
-import { formatMonthShort, formatPercent, type Lang, NOT_AVAILABLE } from './format.ts';
+import { formatCount, formatMonthShort, formatPercent, type Lang, NOT_AVAILABLE } from './format.ts';
 import { FIGURE_LABEL, LEVEL_LABEL, LEVEL_SHORT } from './labels.ts';
 import type { Level } from './schema.ts';
+import {
+  fittedRateScale,
+  type Tone,
+  type UnitChartInput,
+  unitChartHeightFor,
+  zeroBasedScale,
+} from './unit-chart-layout.ts';
 
 /**
  * The charts of one selection as plain data: what to draw (a kind and its
@@ -52,6 +59,8 @@ export interface NumbersTable {
 export interface SeriesSpec {
   key: string;
   label: string;
+  /** What its colour means; by default the series take main, second, third in turn. */
+  color?: ColorToken;
 }
 
 export interface TargetMark {
@@ -59,39 +68,33 @@ export interface TargetMark {
   label: string;
 }
 
-/** A colour of the chart palette (Okabe–Ito, --chart-1 … --chart-6), by number. */
-export type PaletteIndex = 1 | 2 | 3 | 4 | 5 | 6;
+/**
+ * What a colour means, the same on every chart (decision 11): the figure being
+ * measured, a second series beside it, what the council asks about (late,
+ * overdue, below target, worse), better, and quiet shades for the normal parts.
+ */
+export type ColorToken = 'main' | 'second' | 'third' | 'bad' | 'bad2' | 'good' | 'quiet1' | 'quiet2' | 'quiet3';
 
-/** A legend entry drawn by hand: a plain swatch, or the hatch that marks units below target. */
+/** A legend entry drawn by hand. */
 export interface LegendEntry {
   label: string;
-  color: PaletteIndex;
-  hatched: boolean;
+  color: ColorToken;
+  /** The mark it stands for: a dot, a downward triangle (below target), a bar, an arrow. */
+  shape: 'dot' | 'triangle' | 'bar' | 'arrow';
 }
 
-/** One unit's bar: its parts stacked from zero, the label written at its end. */
-export interface UnitBar {
-  unitId: string;
-  name: string;
-  level: Level;
-  /** One value per part of the chart, in the order of `parts`. */
-  values: number[];
-  label: string;
-  /** Below the target: drawn hatched, and the label starts with ▼. */
-  below: boolean;
-}
-
-export interface UnitBarsChart {
-  kind: 'unit-bars';
-  /** Top to bottom. */
-  bars: UnitBar[];
-  parts: (SeriesSpec & { color: PaletteIndex })[];
-  format: ValueFormat;
-  /** Fixed for rates (0–100 %), from zero to the largest value otherwise. */
-  domain: [number, number] | null;
-  ticks: number[] | null;
-  target: TargetMark | null;
+/** One chart with a row per unit: dots for rates on a fitted scale, bars from zero for counts, arrows for change. */
+export interface UnitsChart extends UnitChartInput {
+  kind: 'units';
   legend: LegendEntry[];
+  /** Said under the chart when the scale does not start at zero. */
+  axisNote: string | null;
+}
+
+/** One sentence instead of a chart, when a chart would only repeat it (every unit has the same value). */
+export interface StatementChart {
+  kind: 'statement';
+  text: string;
 }
 
 export interface MonthlyBarsChart {
@@ -113,7 +116,7 @@ export interface MonthlyLinesChart {
   scale: { domain: [number, number]; ticks: number[] } | null;
 }
 
-export type ChartDef = UnitBarsChart | MonthlyBarsChart | MonthlyLinesChart;
+export type ChartDef = UnitsChart | MonthlyBarsChart | MonthlyLinesChart | StatementChart;
 
 export interface ChartSpec {
   /** Also the slide key, the DOM id, and the export file name. */
@@ -130,7 +133,17 @@ export interface ChartSpec {
   /** Set when a chart by unit shows only the best and weakest units. */
   truncated: { shown: number; total: number } | null;
   chart: ChartDef;
+  /** What to say instead of the chart when there is nothing to draw, if not the usual sentence. */
+  emptyText?: string;
 }
+
+/** Chart text on the page, in px; slides scale it to the screen. */
+export const PAGE_TEXT_SIZE = 12;
+/** A hand-drawn legend's line and the scale note's line under a chart by unit, on the page. */
+export const LEGEND_HEIGHT = 24;
+export const NOTE_HEIGHT = 20;
+/** A sentence standing in for a chart. */
+export const STATEMENT_HEIGHT = 72;
 
 /** Above this many months, markers and value labels would crowd each other; the table has the values. */
 export const MAX_LABELLED_MONTHS = 18;
@@ -138,8 +151,17 @@ export const MAX_LABELLED_MONTHS = 18;
 /** The one function that says how tall a chart draws; the frame reserves the same. */
 export function chartHeight(def: ChartDef): number {
   switch (def.kind) {
-    case 'unit-bars':
-      return unitChartHeight(def.bars.length, def.legend.length > 0);
+    case 'units':
+      return (
+        unitChartHeightFor(def.rows.length, PAGE_TEXT_SIZE, {
+          target: def.target !== null,
+          reference: def.reference !== null,
+        }) +
+        (def.legend.length > 0 ? LEGEND_HEIGHT : 0) +
+        (def.axisNote ? NOTE_HEIGHT : 0)
+      );
+    case 'statement':
+      return STATEMENT_HEIGHT;
     case 'monthly-bars':
       return def.stacked ? STACKED_CHART_HEIGHT : MONTHLY_CHART_HEIGHT;
     case 'monthly-lines':
@@ -155,12 +177,21 @@ const TEXT = {
     onTime: {
       title: 'Tỷ lệ giải quyết đúng hạn theo đơn vị',
       description:
-        'Mỗi thanh là tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn trên tổng số đã giải quyết; đường kẻ là chỉ tiêu.',
+        'Mỗi chấm là tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn trên tổng số đã giải quyết của một đơn vị; đường kẻ đứt là chỉ tiêu, đường chấm là đơn vị cấp trên.',
+      same: (units: string, rate: string) => `Cả ${units} đều giải quyết đúng hạn ${rate} hồ sơ.`,
     },
     online: {
-      title: 'Hồ sơ trực tuyến theo đơn vị',
-      description: 'Tỷ lệ hồ sơ nộp trực tuyến mức độ 3 và mức độ 4 trên tổng số hồ sơ mới tiếp nhận của mỗi đơn vị.',
+      title: 'Tỷ lệ hồ sơ trực tuyến theo đơn vị',
+      description:
+        'Mỗi chấm là tỷ lệ hồ sơ nộp trực tuyến trên tổng số hồ sơ mới tiếp nhận của một đơn vị; đường kẻ đứt là chỉ tiêu, đường chấm là đơn vị cấp trên.',
+      same: (units: string, rate: string) => `Cả ${units} đều có ${rate} hồ sơ nộp trực tuyến.`,
     },
+    overdueUnit: {
+      title: 'Hồ sơ đang quá hạn theo đơn vị',
+      description: 'Số hồ sơ còn đang giải quyết đã quá hạn ở cuối kỳ, ở những đơn vị có hồ sơ quá hạn.',
+      none: 'Không đơn vị nào có hồ sơ quá hạn ở cuối kỳ.',
+    },
+    axisStarts: (v: string) => `Trục ngang bắt đầu từ ${v}, không phải từ 0.`,
     onlineTrend: {
       title: 'Tỷ lệ trực tuyến theo tháng',
       description: 'Tỷ lệ hồ sơ mới tiếp nhận qua dịch vụ công trực tuyến mức độ 3, 4 trong từng tháng.',
@@ -208,12 +239,23 @@ const TEXT = {
   en: {
     onTime: {
       title: 'On-time rate by unit',
-      description: 'Each bar is the share of resolved dossiers resolved early or on time; the line is the target.',
+      description:
+        "Each dot is a unit's share of resolved dossiers resolved early or on time; the dashed line is the target, the dotted line the unit above.",
+      same: (units: string, rate: string) => `All ${units} resolved ${rate} of their dossiers on time.`,
     },
     online: {
-      title: 'Online dossiers by unit',
-      description: "Online level 3 and level 4 dossiers as shares of each unit's newly received dossiers.",
+      title: 'Online uptake by unit',
+      description:
+        "Each dot is the share of a unit's newly received dossiers that came in online; the dashed line is the target, the dotted line the unit above.",
+      same: (units: string, rate: string) => `All ${units} received ${rate} of their dossiers online.`,
     },
+    overdueUnit: {
+      title: 'Overdue dossiers by unit',
+      description:
+        'Dossiers still in progress and past their deadline at the end of the period, in the units that have any.',
+      none: 'No unit has overdue dossiers at the end of the period.',
+    },
+    axisStarts: (v: string) => `The horizontal scale starts at ${v}, not at zero.`,
     onlineTrend: {
       title: 'Online uptake by month',
       description: 'Share of newly received dossiers that came through online services, levels 3 and 4, each month.',
@@ -360,107 +402,116 @@ export function unitValueTable(
   };
 }
 
-/* The bars of the charts by unit. */
+/* The charts by unit. */
 
-/** On-time rate per unit with a rate, best first; below-target units hatched and marked ▼. */
-export function onTimeBars(rows: readonly UnitRow[], target: number, lang: Lang): UnitBarsChart {
-  const t = TEXT[lang];
-  const bars = sortedByValue(rows, (r) => r.totals.onTimeRate).flatMap((r): UnitBar[] =>
-    r.totals.onTimeRate === null
-      ? []
-      : [
-          {
-            unitId: r.unitId,
-            name: r.name,
-            level: r.level,
-            values: [r.totals.onTimeRate],
-            label: `${r.belowOnTimeTarget ? '▼ ' : ''}${formatPercent(r.totals.onTimeRate, lang)}`,
-            below: r.belowOnTimeTarget,
-          },
-        ],
-  );
-  return {
-    kind: 'unit-bars',
-    bars,
-    parts: [{ key: 'onTimeRate', label: FIGURE_LABEL.onTimeRate[lang], color: 1 }],
-    format: 'percent',
-    domain: [0, 1],
-    ticks: [0, 0.25, 0.5, 0.75, 1],
-    target: { value: target, label: t.targetValue(formatPercent(target, lang)) },
-    legend: [
-      { label: t.meets, color: 1, hatched: false },
-      { label: t.belowLegend, color: 4, hatched: true },
-    ],
-  };
+/** A unit's name as written on a chart's axis: its level noted when it is not a commune. */
+function axisName(r: { name: string; level: Level }, lang: Lang): string {
+  return `${r.name}${unitSuffix(r.level, lang)}`;
 }
 
-/** Online uptake per unit, level 4 then level 3 stacked, highest uptake first; the total at the end. */
-export function onlineBars(rows: readonly UnitRow[], target: number, lang: Lang): UnitBarsChart {
-  const t = TEXT[lang];
-  const bars = sortedByValue(rows, (r) => r.totals.onlineRate).flatMap((r): UnitBar[] =>
-    r.totals.onlineRate === null
-      ? []
-      : [
-          {
-            unitId: r.unitId,
-            name: r.name,
-            level: r.level,
-            values: [r.level4Share ?? 0, r.level3Share ?? 0],
-            label: `${r.belowOnlineTarget ? '▼ ' : ''}${formatPercent(r.totals.onlineRate, lang)}`,
-            // Two parts already take the two colours; the ▼ in the label marks the shortfall.
-            below: false,
-          },
-        ],
-  );
-  return {
-    kind: 'unit-bars',
-    bars,
-    parts: [
-      { key: 'receivedOnlineLevel4', label: FIGURE_LABEL.receivedOnlineLevel4[lang], color: 1 },
-      { key: 'receivedOnlineLevel3', label: FIGURE_LABEL.receivedOnlineLevel3[lang], color: 5 },
-    ],
-    format: 'percent',
-    domain: [0, 1],
-    ticks: [0, 0.25, 0.5, 0.75, 1],
-    target: { value: target, label: t.targetValue(formatPercent(target, lang)) },
-    legend: [
-      { label: FIGURE_LABEL.receivedOnlineLevel4[lang], color: 1, hatched: false },
-      { label: FIGURE_LABEL.receivedOnlineLevel3[lang], color: 5, hatched: false },
-    ],
-  };
+/** Units of one level are compared; the unit above them, when there is one, is a reference line, not a row. */
+export interface Compared {
+  rows: UnitRow[];
+  parent: UnitRow | null;
 }
 
-/** One count or amount per unit, highest first; units that do not report it are left out of the bars. */
-export function valueBars(
-  rows: readonly UnitValueRow[],
-  format: ValueFormat,
-  label: string,
+/**
+ * Like with like: the level with the most units among the rows is the one
+ * compared (communes, usually); a single unit of a level above it (the
+ * district over its communes, the province over its communes) becomes the
+ * reference. Units of any other level are left out of the comparison.
+ */
+export function comparedRows(rows: readonly UnitRow[]): Compared {
+  const byLevel = new Map<Level, UnitRow[]>();
+  for (const r of rows) {
+    const list = byLevel.get(r.level);
+    if (list) list.push(r);
+    else byLevel.set(r.level, [r]);
+  }
+  const order: Level[] = ['commune', 'district', 'province'];
+  let level: Level | null = null;
+  for (const l of order) {
+    const n = byLevel.get(l)?.length ?? 0;
+    if (n > (level ? (byLevel.get(level)?.length ?? 0) : 0)) level = l;
+  }
+  if (!level) return { rows: [], parent: null };
+  const above = order.slice(order.indexOf(level) + 1);
+  const parents = above.flatMap((l) => byLevel.get(l) ?? []);
+  return { rows: byLevel.get(level) ?? [], parent: parents.length === 1 ? (parents[0] as UnitRow) : null };
+}
+
+function scaleNote(min: number, format: ValueFormat, lang: Lang): string | null {
+  if (min <= 0) return null;
+  return TEXT[lang].axisStarts(formatTick(min, format, lang));
+}
+
+/** A rate per unit as dots on a fitted scale, best first; below target a downward triangle and ▼. */
+export function rateUnits(
+  compared: Compared,
+  pick: (r: UnitRow) => number | null,
+  below: (r: UnitRow) => boolean,
+  target: { value: number; label: string },
   lang: Lang,
-): UnitBarsChart {
-  const bars = sortedByValue(rows, (r) => r.value).flatMap((r): UnitBar[] =>
-    r.value === null
-      ? []
-      : [
-          {
-            unitId: r.unitId,
-            name: r.name,
-            level: r.level,
-            values: [r.value],
-            label: formatLabelValue(r.value, format, lang),
-            below: false,
-          },
-        ],
+): UnitsChart {
+  const t = TEXT[lang];
+  const shown = sortedByValue(compared.rows, pick).filter((r) => pick(r) !== null);
+  const parentValue = compared.parent ? pick(compared.parent) : null;
+  const scale = fittedRateScale([...shown.map(pick), target.value, parentValue]);
+  return {
+    kind: 'units',
+    mark: 'dot',
+    rows: shown.map((r) => ({
+      unitId: r.unitId,
+      name: axisName(r, lang),
+      value: pick(r) as number,
+      // The triangle already marks a unit below target; the label is the figure alone.
+      label: formatPercent(pick(r), lang),
+      tone: below(r) ? 'bad' : 'neutral',
+    })),
+    format: 'percent',
+    scale,
+    target: { value: target.value, label: target.label },
+    reference:
+      compared.parent && parentValue !== null
+        ? { value: parentValue, label: `${compared.parent.name}: ${formatPercent(parentValue, lang)}` }
+        : null,
+    legend: [
+      { label: t.meets, color: 'main', shape: 'dot' },
+      { label: t.belowLegend, color: 'bad', shape: 'triangle' },
+    ],
+    axisNote: scaleNote(scale.min, 'percent', lang),
+  };
+}
+
+/** One count or amount per unit as bars from zero, highest first; units that do not report it are left out. */
+export function valueUnits(rows: readonly UnitValueRow[], format: ValueFormat, tone: Tone, lang: Lang): UnitsChart {
+  const shown = sortedByValue(rows, (r) => r.value).filter(
+    (r): r is UnitValueRow & { value: number } => r.value !== null,
   );
   return {
-    kind: 'unit-bars',
-    bars,
-    parts: [{ key: 'value', label, color: 1 }],
+    kind: 'units',
+    mark: 'bar',
+    rows: shown.map((r) => ({
+      unitId: r.unitId,
+      name: axisName(r, lang),
+      value: r.value,
+      label: formatLabelValue(r.value, format, lang),
+      tone,
+    })),
     format,
-    domain: null,
-    ticks: null,
+    scale: zeroBasedScale(shown.map((r) => r.value)),
     target: null,
+    reference: null,
     legend: [],
+    axisNote: null,
   };
+}
+
+/** Every unit drawn has the same value: the sentence that replaces a chart of identical marks. */
+export function sameValue(chart: UnitsChart): number | null {
+  const first = chart.rows[0];
+  if (!first || chart.rows.length < 2 || chart.mark !== 'dot') return null;
+  return chart.rows.every((r) => r.value === first.value) ? first.value : null;
 }
 
 /* The specs of a selection. */
@@ -518,23 +569,25 @@ export function chartSpecs(
   options: ChartOptions = {},
 ): ChartSpec[] {
   const t = TEXT[lang];
-  const rows = figures.rows;
+  const compared = comparedRows(figures.rows);
+  const rows = compared.rows;
   const limit = (pick: (r: UnitRow) => number | null) =>
     options.allUnits ? rows : topAndBottom(rows, pick, UNIT_CHART_LIMIT / 2);
-  const truncated = (shown: readonly unknown[]) =>
-    shown.length < rows.length ? { shown: shown.length, total: rows.length } : null;
+  const truncated = (shown: readonly unknown[], of: readonly unknown[]) =>
+    shown.length < of.length ? { shown: shown.length, total: of.length } : null;
   const targets = figures.headline.targets;
   const label = (k: string) => FIGURE_LABEL[k as keyof typeof FIGURE_LABEL]?.[lang] ?? k;
-  const figureSeries = (keys: readonly string[]) => keys.map((k) => ({ key: k, label: label(k) }));
-  const groupSeries = unitName
+  const figureSeries = (keys: readonly string[], colors: readonly ColorToken[] = []) =>
+    keys.map((k, i) => ({ key: k, label: label(k), ...(colors[i] ? { color: colors[i] } : {}) }));
+  const groupSeries: SeriesSpec[] = unitName
     ? [{ key: 'unit', label: unitName }]
     : figures.levels.map((l) => ({ key: l, label: LEVEL_LABEL[l][lang] }));
-  const targetMark = (value: number) => ({ value, label: t.target });
+  const targetMark = (value: number) => ({ value, label: t.targetValue(formatPercent(value, lang)) });
   const specs: ChartSpec[] = [];
 
   if (unitName) {
-    const rateSeries = figureSeries(['onTimeRate', 'onlineRate']);
-    const countSeries = figureSeries(['received', 'resolved']);
+    const rateSeries = figureSeries(['onTimeRate', 'onlineRate'], ['main', 'second']);
+    const countSeries = figureSeries(['received', 'resolved'], ['main', 'second']);
     specs.push(
       spec({
         id: 'unit-rates',
@@ -550,7 +603,7 @@ export function chartSpecs(
           points: figures.unitRates,
           series: rateSeries,
           format: 'percent',
-          target: targetMark(targets.onTimeRate),
+          target: { value: targets.onTimeRate, label: t.target },
           scale: percentScale(monthlyValues(figures.unitRates), targets.onTimeRate),
         },
       }),
@@ -577,14 +630,39 @@ export function chartSpecs(
   const onTimeRows = limit((r) => r.totals.onTimeRate);
   const onlineRows = limit((r) => r.totals.onlineRate);
   const feeUnitRows = limit((r) => r.totals.feesVnd);
-  const feeRows = (list: readonly UnitRow[]): UnitValueRow[] =>
-    list.map((r) => ({ unitId: r.unitId, name: r.name, level: r.level, value: r.totals.feesVnd }));
-  const flowSeries = figureSeries(Object.keys(FLOW_PICKS));
-  const channelSeries = figureSeries(Object.keys(CHANNEL_PICKS));
+  const overdueAll = rows.filter((r) => r.totals.pendingOverdue > 0);
+  const overdueRows = options.allUnits
+    ? overdueAll
+    : sortedByValue(overdueAll, (r) => r.totals.pendingOverdue).slice(0, UNIT_CHART_LIMIT);
+  const valueRows = (list: readonly UnitRow[], pick: (r: UnitRow) => number | null): UnitValueRow[] =>
+    list.map((r) => ({ unitId: r.unitId, name: r.name, level: r.level, value: pick(r) }));
+  // Stacked from the baseline up: what the council asks about first, in the strong colour; the rest quiet.
+  const flowSeries = figureSeries(
+    ['resolvedLate', 'pendingOverdue', 'resolvedEarly', 'resolvedOnTime', 'withdrawn', 'pendingWithinDeadline'],
+    ['bad', 'bad2', 'quiet1', 'quiet2', 'quiet3', 'third'],
+  );
+  const channelSeries = figureSeries(Object.keys(CHANNEL_PICKS), ['main', 'third', 'quiet2']);
   const levelNames = listOf(
     groupSeries.map((s) => s.label.toLocaleLowerCase(lang)),
     t.and,
   );
+  const subject = compared.rows[0] ? levelPlural(compared.rows[0].level, compared.rows.length, lang) : '';
+  const rateChart = (
+    list: UnitRow[],
+    pick: (r: UnitRow) => number | null,
+    below: (r: UnitRow) => boolean,
+    target: number,
+    sentence: (n: string, rate: string) => string,
+  ): ChartDef => {
+    const chart = rateUnits({ rows: list, parent: compared.parent }, pick, below, targetMark(target), lang);
+    const same = sameValue(chart);
+    return same === null
+      ? chart
+      : {
+          kind: 'statement',
+          text: sentence(`${formatCount(chart.rows.length, lang)} ${subject}`, formatPercent(same, lang)),
+        };
+  };
 
   specs.push(
     spec({
@@ -602,8 +680,51 @@ export function chartSpecs(
         lang,
       ),
       legend: [label('onTimeRate')],
-      truncated: truncated(onTimeRows),
-      chart: onTimeBars(onTimeRows, targets.onTimeRate, lang),
+      truncated: truncated(onTimeRows, rows),
+      chart: rateChart(
+        onTimeRows,
+        (r) => r.totals.onTimeRate,
+        (r) => r.belowOnTimeTarget,
+        targets.onTimeRate,
+        t.onTime.same,
+      ),
+    }),
+    spec({
+      id: 'overdue-unit',
+      title: t.overdueUnit.title,
+      description: t.overdueUnit.description,
+      ready: overdueAll.length > 0,
+      table: unitValueTable(
+        valueRows(rows, (r) => r.totals.pendingOverdue),
+        'count',
+        lang,
+        label('pendingOverdue'),
+      ),
+      raw: unitRaw(
+        rows,
+        [{ key: 'pendingOverdue', label: label('pendingOverdue'), pick: (r) => r.totals.pendingOverdue }],
+        lang,
+      ),
+      legend: [label('pendingOverdue')],
+      truncated: truncated(overdueRows, overdueAll),
+      chart: valueUnits(
+        valueRows(overdueRows, (r) => r.totals.pendingOverdue),
+        'count',
+        'bad',
+        lang,
+      ),
+      emptyText: t.overdueUnit.none,
+    }),
+    spec({
+      id: 'flow',
+      title: t.flow.title,
+      description: t.flow.description,
+      ready: hasValues(figures.flow),
+      table: seriesTable(figures.flow, flowSeries, 'count', lang),
+      raw: seriesRaw(figures.flow, flowSeries, lang),
+      legend: flowSeries.map((s) => s.label),
+      truncated: null,
+      chart: { kind: 'monthly-bars', points: figures.flow, series: flowSeries, format: 'count', stacked: true },
     }),
     spec({
       id: 'online',
@@ -620,9 +741,15 @@ export function chartSpecs(
         ],
         lang,
       ),
-      legend: [label('receivedOnlineLevel4'), label('receivedOnlineLevel3')],
-      truncated: truncated(onlineRows),
-      chart: onlineBars(onlineRows, targets.onlineRate, lang),
+      legend: [label('onlineRate')],
+      truncated: truncated(onlineRows, rows),
+      chart: rateChart(
+        onlineRows,
+        (r) => r.totals.onlineRate,
+        (r) => r.belowOnlineTarget,
+        targets.onlineRate,
+        t.online.same,
+      ),
     }),
     spec({
       id: 'online-trend',
@@ -643,6 +770,17 @@ export function chartSpecs(
       },
     }),
     spec({
+      id: 'channel',
+      title: t.channel.title,
+      description: t.channel.description,
+      ready: hasValues(figures.channel),
+      table: seriesTable(figures.channel, channelSeries, 'count', lang),
+      raw: seriesRaw(figures.channel, channelSeries, lang),
+      legend: channelSeries.map((s) => s.label),
+      truncated: null,
+      chart: { kind: 'monthly-bars', points: figures.channel, series: channelSeries, format: 'count', stacked: true },
+    }),
+    spec({
       id: 'fees-month',
       title: t.feesMonth.title,
       description: groupSeries.length > 1 ? t.feesMonth.description(levelNames) : t.feesMonth.descriptionOne,
@@ -658,36 +796,37 @@ export function chartSpecs(
       title: t.feesUnit.title,
       description: t.feesUnit.description,
       ready: rows.some((r) => r.totals.feesVnd !== null),
-      table: unitValueTable(feeRows(rows), 'vnd', lang),
+      table: unitValueTable(
+        valueRows(rows, (r) => r.totals.feesVnd),
+        'vnd',
+        lang,
+      ),
       raw: unitRaw(rows, [{ key: 'feesVnd', label: label('feesVnd'), pick: (r) => r.totals.feesVnd }], lang),
       legend: [label('feesVnd')],
-      truncated: truncated(feeUnitRows),
-      chart: valueBars(feeRows(feeUnitRows), 'vnd', label('feesVnd'), lang),
-    }),
-    spec({
-      id: 'flow',
-      title: t.flow.title,
-      description: t.flow.description,
-      ready: hasValues(figures.flow),
-      table: seriesTable(figures.flow, flowSeries, 'count', lang),
-      raw: seriesRaw(figures.flow, flowSeries, lang),
-      legend: flowSeries.map((s) => s.label),
-      truncated: null,
-      chart: { kind: 'monthly-bars', points: figures.flow, series: flowSeries, format: 'count', stacked: true },
-    }),
-    spec({
-      id: 'channel',
-      title: t.channel.title,
-      description: t.channel.description,
-      ready: hasValues(figures.channel),
-      table: seriesTable(figures.channel, channelSeries, 'count', lang),
-      raw: seriesRaw(figures.channel, channelSeries, lang),
-      legend: channelSeries.map((s) => s.label),
-      truncated: null,
-      chart: { kind: 'monthly-bars', points: figures.channel, series: channelSeries, format: 'count', stacked: true },
+      truncated: truncated(feeUnitRows, rows),
+      chart: valueUnits(
+        valueRows(feeUnitRows, (r) => r.totals.feesVnd),
+        'vnd',
+        'neutral',
+        lang,
+      ),
     }),
   );
-  return specs;
+  // Charts that compare units say nothing when there is only one unit to look at.
+  return rows.length > 1 ? specs : specs.filter((s) => !COMPARING.has(s.id));
+}
+
+/** The charts that compare units with each other. */
+const COMPARING = new Set(['on-time', 'online', 'overdue-unit', 'fees-unit']);
+
+/** How the compared units are counted in a sentence; "xã" alone would leave out towns and wards. */
+function levelPlural(level: Level, n: number, lang: Lang): string {
+  if (lang === 'vi')
+    return { province: 'đơn vị cấp tỉnh', district: 'đơn vị cấp huyện', commune: 'đơn vị cấp xã' }[level];
+  const word = { province: 'province-level unit', district: 'district-level unit', commune: 'commune-level unit' }[
+    level
+  ];
+  return n === 1 ? word : `${word}s`;
 }
 
 function monthlyValues(points: readonly SeriesPoint[]): (number | null)[] {

@@ -10,9 +10,10 @@ import {
   unitAxisLabel,
   type ValueFormat,
 } from '../../domain/chart-layout.ts';
-import type { SeriesSpec } from '../../domain/chart-specs.ts';
+import type { ColorToken, SeriesSpec } from '../../domain/chart-specs.ts';
 import type { SeriesPoint } from '../../domain/dashboard.ts';
 import type { Lang } from '../../domain/format.ts';
+import { textWidth } from '../../domain/unit-chart-layout.ts';
 
 /**
  * What the chart files share: palette, recharts formatters, the names column
@@ -205,58 +206,54 @@ function boxOf(props: LabelProps): Box | null {
   return { x: v.x, y: v.y, width: v.width, height: v.height };
 }
 
-/** Rough width of a label at 11px, enough to tell whether it fits in a bar. */
-function textWidth(text: string): number {
-  return Array.from(text).length * 6.2;
-}
-
 /** Light text with a dark halo: readable on every palette colour in both themes. */
 const INSIDE_LABEL = {
-  fontSize: 11,
   fill: '#fff',
   stroke: 'rgb(0 0 0 / 0.6)',
   strokeWidth: 2.5,
   paintOrder: 'stroke',
 } as const;
 
+export interface SeriesLabelOptions {
+  format: (value: number) => string;
+  /** Above a bar (side by side) or inside its part (stacked). */
+  placement: 'inside' | 'top';
+  /** Every value of the series, to decide once for all its bars. */
+  values: readonly (number | null)[];
+  textSize: number;
+}
+
 /**
- * Value labels for vertical bars. A label goes across the bar (above it, or
- * inside a stacked part) when it fits, up along the bar when only the height
- * allows it, and is left out otherwise: the numbers table has every value.
+ * Value labels for one series of vertical bars, all or none: the series is
+ * labelled only if the label of its widest value fits across a bar and, for
+ * stacked parts, its smallest part is tall enough to hold one. A chart where
+ * some bars carry a figure and their neighbours none reads as if the others
+ * had none. Labels are horizontal; the numbers table has every value.
  */
-export function fittingBarLabel(
-  format: (value: number) => string,
-  placement: 'inside' | 'top',
-): (props: LabelProps) => ReactElement {
-  return (props) => {
+export function seriesBarLabel({ format, placement, values, textSize }: SeriesLabelOptions) {
+  const present = values.filter((v): v is number => typeof v === 'number' && v > 0);
+  const widest = Math.max(0, ...present.map((v) => textWidth(format(v), textSize)));
+  const smallest = present.length > 0 ? Math.min(...present) : 0;
+  return (props: LabelProps): ReactElement => {
     const box = boxOf(props);
     const value = props.value;
-    if (!box || typeof value !== 'number' || value === 0) return <g />;
-    const text = format(value);
-    const length = textWidth(text);
+    if (!box || typeof value !== 'number' || value <= 0) return <g />;
+    if (widest > box.width + 2) return <g />;
     const height = Math.abs(box.height);
     const top = Math.min(box.y, box.y + box.height);
     const cx = box.x + box.width / 2;
-    if (length <= box.width + 4) {
-      if (placement === 'top') {
-        return (
-          <text x={cx} y={top - 4} textAnchor="middle" fontSize={11} fill={LABEL_FILL}>
-            {text}
-          </text>
-        );
-      }
-      if (height < 16) return <g />;
+    if (placement === 'top') {
       return (
-        <text x={cx} y={top + height / 2} dy="0.355em" textAnchor="middle" {...INSIDE_LABEL}>
-          {text}
+        <text x={cx} y={top - textSize * 0.35} textAnchor="middle" fontSize={textSize} fill={LABEL_FILL}>
+          {format(value)}
         </text>
       );
     }
-    if (box.width < 14 || height < length + 8) return <g />;
-    const cy = top + height / 2;
+    // The smallest part of the series, scaled from this bar: too short for a label means no labels at all.
+    if ((height * smallest) / value < textSize * 1.4) return <g />;
     return (
-      <text x={cx} y={cy} dy="0.355em" textAnchor="middle" transform={`rotate(-90 ${cx} ${cy})`} {...INSIDE_LABEL}>
-        {text}
+      <text x={cx} y={top + height / 2} dy="0.355em" textAnchor="middle" fontSize={textSize} {...INSIDE_LABEL}>
+        {format(value)}
       </text>
     );
   };
@@ -280,7 +277,15 @@ export function seriesData(points: readonly SeriesPoint[], series: readonly Seri
   });
 }
 
-/** A palette colour by number, as a CSS variable so both themes apply. */
-export function paletteColor(i: number): string {
-  return `var(--chart-${i})`;
+/** Sizes on the page are for 12 px text; on slides they grow with the text. */
+export function scaled(textSize: number): (px: number) => number {
+  const k = textSize / 12;
+  return (px) => Math.round(px * k * 10) / 10;
+}
+
+const DEFAULT_TONES: readonly ColorToken[] = ['main', 'second', 'third', 'quiet1', 'quiet2', 'quiet3'];
+
+/** A series' colour: what its token means, or main, second, third… in turn. */
+export function seriesTone(series: SeriesSpec, i: number): string {
+  return `var(--tone-${series.color ?? DEFAULT_TONES[i % DEFAULT_TONES.length]})`;
 }

@@ -1,8 +1,8 @@
-import type { ChartDef } from '../../domain/chart-specs.ts';
+import { type ChartDef, PAGE_TEXT_SIZE } from '../../domain/chart-specs.ts';
 import type { Lang } from '../../domain/format.ts';
 import { MonthlyBarChart } from './monthly-bar-chart.tsx';
 import { MonthlyLineChart } from './monthly-line-chart.tsx';
-import { UnitBarChart } from './unit-bar-chart.tsx';
+import { UnitChart } from './unit-chart.tsx';
 
 export interface ChartProps {
   chart: ChartDef;
@@ -11,6 +11,8 @@ export interface ChartProps {
   selectedUnitId?: string | null;
   /** Overrides the chart's own height (slides size charts to the screen). */
   height?: number;
+  /** Font size of the chart's text in px (12 on the page); slides scale it to the screen. */
+  textSize?: number;
   animate?: boolean;
 }
 
@@ -18,23 +20,33 @@ export interface ChartProps {
  * Draws a chart described as data. The one module that brings recharts in:
  * it is loaded on demand (load-chart.ts), so the first view carries no chart code.
  */
-export function Chart({ chart, lang, onSelectUnit, selectedUnitId = null, height, animate = false }: ChartProps) {
+export function Chart({
+  chart,
+  lang,
+  onSelectUnit,
+  selectedUnitId = null,
+  height,
+  textSize = PAGE_TEXT_SIZE,
+  animate = false,
+}: ChartProps) {
   const size = height === undefined ? {} : { height };
   switch (chart.kind) {
-    case 'unit-bars':
+    case 'units':
       return (
-        <UnitBarChart
+        <UnitChart
           chart={chart}
           lang={lang}
           selectedUnitId={selectedUnitId}
-          animate={animate}
+          textSize={textSize}
           {...(onSelectUnit ? { onSelectUnit } : {})}
           {...size}
         />
       );
+    case 'statement':
+      return <p className="chart-statement">{chart.text}</p>;
     case 'monthly-bars':
-      return <MonthlyBarChart chart={chart} lang={lang} animate={animate} {...size} />;
+      return <MonthlyBarChart chart={chart} lang={lang} animate={animate} textSize={textSize} {...size} />;
     case 'monthly-lines':
-      return <MonthlyLineChart chart={chart} lang={lang} animate={animate} {...size} />;
+      return <MonthlyLineChart chart={chart} lang={lang} animate={animate} textSize={textSize} {...size} />;
   }
 }

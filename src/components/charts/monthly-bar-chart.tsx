@@ -1,19 +1,18 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatLabelValue } from '../../domain/chart-layout.ts';
-import { chartHeight, MAX_LABELLED_MONTHS, type MonthlyBarsChart } from '../../domain/chart-specs.ts';
+import { chartHeight, MAX_LABELLED_MONTHS, type MonthlyBarsChart, PAGE_TEXT_SIZE } from '../../domain/chart-specs.ts';
 import { formatMonth, type Lang } from '../../domain/format.ts';
 import {
   AXIS_LINE,
-  AXIS_TICK,
-  fittingBarLabel,
   GRID_STROKE,
-  LEGEND_STYLE,
   legendText,
   monthTickFormatter,
   paintBar,
-  seriesColor,
+  scaled,
+  seriesBarLabel,
   seriesData,
   seriesField,
+  seriesTone,
   TOOLTIP_CONTENT_STYLE,
   TOOLTIP_ITEM_STYLE,
   TOOLTIP_LABEL_STYLE,
@@ -29,23 +28,33 @@ export interface MonthlyBarChartProps {
   animate?: boolean;
   /** Overrides the chart's own height (slides size charts to the screen). */
   height?: number;
+  /** Font size of the chart's text in px; margins and axes scale with it. */
+  textSize?: number;
 }
 
-export function MonthlyBarChart({ chart, lang, animate = false, height = chartHeight(chart) }: MonthlyBarChartProps) {
+export function MonthlyBarChart({
+  chart,
+  lang,
+  animate = false,
+  height = chartHeight(chart),
+  textSize = PAGE_TEXT_SIZE,
+}: MonthlyBarChartProps) {
   const { points, series, format, stacked } = chart;
   const data = seriesData(points, series);
   const labelled = points.length <= MAX_LABELLED_MONTHS;
-  const label = fittingBarLabel((v) => formatLabelValue(v, format, lang), stacked ? 'inside' : 'top');
+  const k = scaled(textSize);
+  const tick = { fill: 'var(--chart-text)', fontSize: textSize };
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-      <BarChart data={data} margin={{ top: 20, right: 16, bottom: 4, left: 8 }} accessibilityLayer={false}>
+      <BarChart data={data} margin={{ top: k(20), right: k(16), bottom: k(4), left: k(8) }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={GRID_STROKE} />
         <XAxis
           dataKey="month"
           tickFormatter={monthTickFormatter(lang)}
           interval="preserveStartEnd"
-          minTickGap={12}
-          tick={AXIS_TICK}
+          minTickGap={k(12)}
+          height={k(30)}
+          tick={tick}
           axisLine={AXIS_LINE}
           tickLine={AXIS_LINE}
         />
@@ -53,8 +62,8 @@ export function MonthlyBarChart({ chart, lang, animate = false, height = chartHe
           type="number"
           domain={[0, 'auto']}
           tickFormatter={tickFormatter(format, lang)}
-          width={Y_AXIS_WIDTH[format]}
-          tick={AXIS_TICK}
+          width={k(Y_AXIS_WIDTH[format])}
+          tick={tick}
           axisLine={AXIS_LINE}
           tickLine={AXIS_LINE}
         />
@@ -66,9 +75,21 @@ export function MonthlyBarChart({ chart, lang, animate = false, height = chartHe
           labelStyle={TOOLTIP_LABEL_STYLE}
           itemStyle={TOOLTIP_ITEM_STYLE}
         />
-        <Legend verticalAlign="bottom" itemSorter={null} wrapperStyle={LEGEND_STYLE} formatter={legendText} />
+        <Legend
+          verticalAlign="bottom"
+          itemSorter={null}
+          iconSize={k(12)}
+          wrapperStyle={{ fontSize: textSize, color: 'var(--chart-text)' }}
+          formatter={legendText}
+        />
         {series.map((s, i) => {
-          const color = seriesColor(i);
+          const color = seriesTone(s, i);
+          const label = seriesBarLabel({
+            format: (v) => formatLabelValue(v, format, lang),
+            placement: stacked ? 'inside' : 'top',
+            values: points.map((p) => p.values[s.key] ?? null),
+            textSize: textSize * 0.95,
+          });
           return (
             <Bar
               key={s.key}
@@ -77,7 +98,7 @@ export function MonthlyBarChart({ chart, lang, animate = false, height = chartHe
               fill={color}
               stackId={stacked ? 'stack' : undefined}
               isAnimationActive={animate}
-              maxBarSize={48}
+              maxBarSize={k(48)}
               shape={(props) => paintBar(props, color, { separated: stacked })}
             >
               {labelled ? <LabelList dataKey={seriesField(i)} content={label} /> : null}

@@ -63,12 +63,13 @@ describe('MonthlyLineChart', () => {
     expect(curves(container)[1]?.getAttribute('d')?.match(/M/g)).toHaveLength(1);
   });
 
-  it('labels months on the axis and values on the points', () => {
-    render(<MonthlyLineChart chart={lines(POINTS, SERIES, 'percent')} lang="vi" />);
+  it('labels months on the axis and, on each line, only its last, highest and lowest values', () => {
+    const { container } = render(<MonthlyLineChart chart={lines(POINTS, SERIES, 'percent')} lang="vi" />);
     expect(screen.getByText('1/2024')).toBeInTheDocument();
     expect(screen.getByText('3/2024')).toBeInTheDocument();
-    expect(screen.getByText('98,6\u00a0%', exact)).toBeInTheDocument();
-    expect(screen.getByText('92,0\u00a0%', exact)).toBeInTheDocument();
+    const labels = [...container.querySelectorAll('.chart-point-label')].map((t) => t.textContent);
+    // District: 98.6 (high), 97.0 (last and low). Communes: 90.0 (low), 94.0 (last and high); 92.0 is not labelled.
+    expect(labels.sort()).toEqual(['90,0\u00a0%', '94,0\u00a0%', '97,0\u00a0%', '98,6\u00a0%']);
     expect(screen.getByText('Cấp huyện')).toBeInTheDocument();
     expect(screen.getByText('Cấp xã')).toBeInTheDocument();
   });
@@ -104,7 +105,7 @@ describe('MonthlyLineChart', () => {
     expect(ticks).toEqual(['85%', '90%', '95%', '100%']);
   });
 
-  it('drops markers and value labels when there are more than 18 months', () => {
+  it('drops markers when there are more than 18 months, still labelling only ends and extremes', () => {
     const many: SeriesPoint[] = Array.from({ length: 24 }, (_, i) => ({
       month: `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
       values: { district: 1200 + i, commune: 3400 + i },
@@ -112,7 +113,10 @@ describe('MonthlyLineChart', () => {
     const { container } = render(<MonthlyLineChart chart={lines(many, SERIES, 'count')} lang="vi" />);
     expect(curves(container)).toHaveLength(2);
     expect(container.querySelectorAll('.recharts-line-dot')).toHaveLength(0);
-    expect(screen.queryByText('1.200')).not.toBeInTheDocument();
+    // District rises from 1.200 to 1.223: its lowest (the first) and its last are labelled, nothing between.
+    expect(screen.getByText('1.200')).toBeInTheDocument();
+    expect(screen.getByText('1.223')).toBeInTheDocument();
+    expect(screen.queryByText('1.210')).not.toBeInTheDocument();
   });
 
   it('writes counts and amounts with the formatters', () => {

@@ -1,6 +1,7 @@
 import {
   CartesianGrid,
   LabelList,
+  type LabelProps,
   Legend,
   Line,
   LineChart,
@@ -10,23 +11,22 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatLabelValue } from '../../domain/chart-layout.ts';
-import { chartHeight, MAX_LABELLED_MONTHS, type MonthlyLinesChart } from '../../domain/chart-specs.ts';
+import { formatLabelValue, labelledPoints } from '../../domain/chart-layout.ts';
+import { chartHeight, MAX_LABELLED_MONTHS, type MonthlyLinesChart, PAGE_TEXT_SIZE } from '../../domain/chart-specs.ts';
 import { formatMonth, type Lang } from '../../domain/format.ts';
 import {
   AXIS_LINE,
-  AXIS_TICK,
   GRID_STROKE,
   LABEL_FILL,
-  LEGEND_STYLE,
   legendText,
   monthTickFormatter,
   REFERENCE_STROKE,
-  seriesColor,
+  scaled,
   seriesDash,
   seriesData,
   seriesField,
   seriesSymbol,
+  seriesTone,
   TOOLTIP_CONTENT_STYLE,
   TOOLTIP_ITEM_STYLE,
   TOOLTIP_LABEL_STYLE,
@@ -42,34 +42,54 @@ export interface MonthlyLineChartProps {
   animate?: boolean;
   /** Overrides the chart's own height (slides size charts to the screen). */
   height?: number;
+  /** Font size of the chart's text in px; margins and axes scale with it. */
+  textSize?: number;
 }
 
-export function MonthlyLineChart({ chart, lang, animate = false, height = chartHeight(chart) }: MonthlyLineChartProps) {
+/**
+ * Lines month by month. Only what matters is labelled, horizontally: the
+ * last value of each line, its highest and its lowest; every other value is
+ * in the tooltip and the numbers table. The target's label sits on the side
+ * of its line away from the lines, so it does not cover their labels.
+ */
+export function MonthlyLineChart({
+  chart,
+  lang,
+  animate = false,
+  height = chartHeight(chart),
+  textSize = PAGE_TEXT_SIZE,
+}: MonthlyLineChartProps) {
   const { points, series, format, target, scale } = chart;
   const data = seriesData(points, series);
-  const labelled = points.length <= MAX_LABELLED_MONTHS;
-  const label = (value: unknown) => (typeof value === 'number' ? formatLabelValue(value, format, lang) : '');
+  const markers = points.length <= MAX_LABELLED_MONTHS;
+  const k = scaled(textSize);
+  const tick = { fill: 'var(--chart-text)', fontSize: textSize };
+  const values = series.map((s) => points.map((p) => p.values[s.key] ?? null));
+  const above = target
+    ? values.flat().filter((v) => typeof v === 'number' && v >= target.value).length * 2 >= values.flat().length
+    : true;
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-      <LineChart data={data} margin={{ top: 24, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false}>
+      <LineChart data={data} margin={{ top: k(24), right: k(56), bottom: k(4), left: k(8) }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={GRID_STROKE} />
         <XAxis
           dataKey="month"
           tickFormatter={monthTickFormatter(lang)}
           interval="preserveStartEnd"
-          minTickGap={12}
-          tick={AXIS_TICK}
+          minTickGap={k(12)}
+          height={k(30)}
+          tick={tick}
           axisLine={AXIS_LINE}
           tickLine={AXIS_LINE}
-          padding={{ left: 16, right: 16 }}
+          padding={{ left: k(16), right: k(16) }}
         />
         <YAxis
           type="number"
           domain={scale ? scale.domain : [0, 'auto']}
           ticks={scale?.ticks}
           tickFormatter={tickFormatter(format, lang)}
-          width={Y_AXIS_WIDTH[format]}
-          tick={AXIS_TICK}
+          width={k(Y_AXIS_WIDTH[format])}
+          tick={tick}
           axisLine={AXIS_LINE}
           tickLine={AXIS_LINE}
         />
@@ -80,25 +100,57 @@ export function MonthlyLineChart({ chart, lang, animate = false, height = chartH
           labelStyle={TOOLTIP_LABEL_STYLE}
           itemStyle={TOOLTIP_ITEM_STYLE}
         />
-        <Legend verticalAlign="bottom" itemSorter={null} wrapperStyle={LEGEND_STYLE} formatter={legendText} />
+        <Legend
+          verticalAlign="bottom"
+          itemSorter={null}
+          iconSize={k(14)}
+          wrapperStyle={{ fontSize: textSize, color: 'var(--chart-text)' }}
+          formatter={legendText}
+        />
         {target === null ? null : (
           <ReferenceLine
             y={target.value}
             ifOverflow="extendDomain"
             stroke={REFERENCE_STROKE}
-            strokeDasharray="5 4"
-            strokeWidth={1.5}
+            strokeDasharray={`${k(5)} ${k(4)}`}
+            strokeWidth={k(1.5)}
             label={{
               value: target.label,
-              position: 'insideTopRight',
+              // Where the lines are not: below its line when most values are above the target.
+              position: above ? 'insideBottomLeft' : 'insideTopLeft',
               fill: LABEL_FILL,
-              fontSize: 12,
+              fontSize: textSize,
             }}
           />
         )}
         {series.map((s, i) => {
-          const color = seriesColor(i);
+          const color = seriesTone(s, i);
           const symbol = seriesSymbol(i);
+          const wanted = labelledPoints(values[i] ?? []);
+          const content = (props: LabelProps) => {
+            const index = typeof props.index === 'number' ? props.index : -1;
+            const value = props.value;
+            if (!wanted.has(index) || typeof value !== 'number') return <g />;
+            const x = Number(props.x ?? 0);
+            const y = Number(props.y ?? 0);
+            const last = index === wanted.last;
+            // The last value to the right of its point; highs above, lows below.
+            const dx = last ? k(8) : 0;
+            const dy = last ? 0 : index === wanted.low ? k(16) : -k(8);
+            return (
+              <text
+                x={x + dx}
+                y={y + dy}
+                dy={last ? '0.35em' : 0}
+                textAnchor={last ? 'start' : 'middle'}
+                fontSize={textSize}
+                fill={LABEL_FILL}
+                className="chart-point-label"
+              >
+                {formatLabelValue(value, format, lang)}
+              </text>
+            );
+          };
           return (
             <Line
               key={s.key}
@@ -106,22 +158,14 @@ export function MonthlyLineChart({ chart, lang, animate = false, height = chartH
               dataKey={seriesField(i)}
               name={s.label}
               stroke={color}
-              strokeWidth={2}
+              strokeWidth={k(2)}
               strokeDasharray={seriesDash(i)}
-              dot={labelled ? { symbol, r: 4, fill: color, stroke: color } : false}
-              activeDot={{ symbol, r: 6 }}
-              legendType={labelled ? 'line' : symbol}
+              dot={markers ? { symbol, r: k(4), fill: color, stroke: color } : false}
+              activeDot={{ symbol, r: k(6) }}
+              legendType={markers ? 'line' : symbol}
               isAnimationActive={animate}
             >
-              {labelled ? (
-                <LabelList
-                  dataKey={seriesField(i)}
-                  position={i % 2 === 0 ? 'top' : 'bottom'}
-                  formatter={label}
-                  fill={LABEL_FILL}
-                  fontSize={11}
-                />
-              ) : null}
+              <LabelList dataKey={seriesField(i)} content={content} />
             </Line>
           );
         })}
