@@ -3,6 +3,7 @@ import { LoadingState } from '../components/load-states.tsx';
 import type { LoadedDataset } from '../data/dataset-engine.ts';
 import type { Selection } from '../domain/dashboard.ts';
 import { formatRange, type Lang } from '../domain/format.ts';
+import { slideMetrics } from '../domain/slide-plan.ts';
 import { useSlides } from './slides.tsx';
 import type { ResolvedView, UrlState } from './url-state.ts';
 import { useAnswer } from './use-answer.ts';
@@ -13,9 +14,13 @@ const TEXT = {
     region: 'Trình chiếu',
     illustrative: 'Số liệu minh hoạ, không phải số liệu thống kê chính thức',
     previous: 'Trang trước',
+    previousShort: 'Trước',
     next: 'Trang sau',
+    nextShort: 'Sau',
     exit: 'Thoát trình chiếu',
+    exitShort: 'Thoát',
     presenter: 'Mở cửa sổ người trình bày',
+    presenterShort: 'Người trình bày',
     dark: 'Nền tối',
     light: 'Nền sáng',
     notes: 'Ghi chú cho người trình bày',
@@ -28,9 +33,13 @@ const TEXT = {
     region: 'Presentation',
     illustrative: 'Illustrative figures, not official statistics',
     previous: 'Previous slide',
+    previousShort: 'Previous',
     next: 'Next slide',
+    nextShort: 'Next',
     exit: 'Leave the presentation',
+    exitShort: 'Leave',
     presenter: 'Open the presenter window',
+    presenterShort: 'Presenter',
     dark: 'Dark background',
     light: 'Light background',
     notes: 'Speaker notes',
@@ -51,14 +60,15 @@ export interface PresentationProps {
   navigate: (next: Partial<UrlState>, options?: { replace?: boolean }) => void;
 }
 
-function useViewportHeight(): number {
-  const [h, setH] = useState(() => window.innerHeight);
+/** The screen's size, followed as it changes (a projector plugged in, a window resized). */
+function useViewportSize(): { width: number; height: number } {
+  const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
   useEffect(() => {
-    const on = () => setH(window.innerHeight);
+    const on = () => setSize({ width: window.innerWidth, height: window.innerHeight });
     window.addEventListener('resize', on);
     return () => window.removeEventListener('resize', on);
   }, []);
-  return h;
+  return size;
 }
 
 export function Presentation({ loaded, view, urlState, lang, navigate }: PresentationProps) {
@@ -67,13 +77,14 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
     () => ({ range: view.range, level: view.level, unitId: view.unitId }),
     [view.range, view.level, view.unitId],
   );
-  const slides = useSlides(loaded, selection, lang) ?? [];
+  const viewport = useViewportSize();
+  const metrics = useMemo(() => slideMetrics(viewport.width, viewport.height), [viewport.width, viewport.height]);
+  const slides = useSlides(loaded, selection, lang, metrics) ?? [];
   const notes = useAnswer(loaded.engine, { kind: 'notes', selection, lang }).data ?? null;
   const count = slides.length;
   const current = Math.min(Math.max(urlState.slide, 1), Math.max(count, 1));
   const slide = slides[current - 1];
   const presenter = urlState.view === 'presenter';
-  const height = useViewportHeight();
   const channel = useRef<BroadcastChannel | null>(null);
 
   // The slide shown, read at the moment a key is pressed: effects re-register listeners only after
@@ -173,11 +184,12 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
   const themeClass = urlState.theme === 'dark' ? 'presentation--dark' : 'presentation--light';
   const controls = (
     <div className="presentation__controls">
-      <button type="button" onClick={() => go(current - 1)} disabled={current === 1}>
-        ← {t.previous}
+      {/* Short words on the audience's screen, the whole name for assistive technology. */}
+      <button type="button" onClick={() => go(current - 1)} disabled={current === 1} aria-label={t.previous}>
+        ← {t.previousShort}
       </button>
-      <button type="button" onClick={() => go(current + 1)} disabled={current === count}>
-        {t.next} →
+      <button type="button" onClick={() => go(current + 1)} disabled={current === count} aria-label={t.next}>
+        {t.nextShort} →
       </button>
       <button
         type="button"
@@ -193,12 +205,13 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
             url.searchParams.set('view', 'presenter');
             window.open(url.toString(), 'tthc-presenter', 'noopener=no,width=900,height=700');
           }}
+          aria-label={t.presenter}
         >
-          {t.presenter}
+          {t.presenterShort}
         </button>
       )}
-      <button type="button" onClick={() => navigate({ view: null, slide: 1, theme: null })}>
-        {t.exit}
+      <button type="button" onClick={() => navigate({ view: null, slide: 1, theme: null })} aria-label={t.exit}>
+        {t.exitShort}
       </button>
     </div>
   );
@@ -222,9 +235,13 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
         </header>
         <section className="presenter__notes" aria-labelledby="presenter-notes">
           <h2 id="presenter-notes">{t.notes}</h2>
-          {(notes?.[slide.notesKey] ?? '').split('\n\n').map((p) => (
-            <p key={p}>{p}</p>
-          ))}
+          {[notes?.[slide.notesKey] ?? '', slide.extraNotes]
+            .join('\n\n')
+            .split('\n\n')
+            .filter((p) => p.trim() !== '')
+            .map((p) => (
+              <p key={p}>{p}</p>
+            ))}
         </section>
         {controls}
         <p className="presenter__keys">{t.keys}</p>
@@ -242,7 +259,7 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
     >
       <section className="slide" aria-roledescription={lang === 'vi' ? 'trang chiếu' : 'slide'} aria-label={counter}>
         {slide.key !== 'title' && <h2 className="slide__heading">{slide.title}</h2>}
-        <div className="slide__body">{slide.body(Math.max(260, Math.round(height * 0.62)))}</div>
+        <div className="slide__body">{slide.body()}</div>
       </section>
       <footer className="presentation__footer">
         <span className="presentation__period">{period}</span>

@@ -1,29 +1,54 @@
 import { type ReactNode, Suspense, useMemo } from 'react';
 import { LazyChart } from '../components/charts/load-chart.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
-import { HeadlineFigures } from '../components/headline-figures.tsx';
 import type { LoadedDataset } from '../data/dataset-engine.ts';
-import type { SlideKey } from '../domain/briefing.ts';
-import { chartSpecs } from '../domain/chart-specs.ts';
-import type { Selection } from '../domain/dashboard.ts';
-import { formatCount, formatDate, formatPercent, formatRange, formatVnd, type Lang } from '../domain/format.ts';
-import { FIGURE_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
+import { SLIDE_KEYS, type SlideKey } from '../domain/briefing.ts';
+import { type ChartSpec, chartSpecs, comparedRows, rowsFitOnSlide } from '../domain/chart-specs.ts';
+import type { HeadlineGroup, ResolvedTargets, Selection } from '../domain/dashboard.ts';
+import {
+  formatCount,
+  formatDate,
+  formatPercent,
+  formatRange,
+  formatVnd,
+  formatVndShort,
+  type Lang,
+  NOT_AVAILABLE,
+} from '../domain/format.ts';
+import { FIGURE_LABEL, LEVEL_LABEL, NOT_REPORTED } from '../domain/labels.ts';
 import { describeWarning } from '../domain/messages.ts';
 import { onlineCount, onTimeCount } from '../domain/metrics.ts';
+import {
+  fitUnitsChart,
+  type RankingGroup,
+  rankingPages,
+  type SlideMetrics,
+  tableRowsThatFit,
+  unitSentence,
+} from '../domain/slide-plan.ts';
 import { useAnswer } from './use-answer.ts';
 
 /**
  * What the slides of a selection say: built from the same answers as the
- * dashboard (figures, chart specs, notes). presentation.tsx shows them one at
- * a time and handles keys, the counter and the presenter window.
+ * dashboard (figures, chart specs, notes), sized for the screen they are on
+ * (slide-plan.ts). presentation.tsx shows them one at a time and handles
+ * keys, the counter and the presenter window.
  */
 
 const TEXT = {
   vi: {
     headline: 'Số liệu chính',
-    ranking: 'Xếp hạng các xã, thị trấn',
-    rankingNote: (shown: number, all: number) =>
-      `${shown} / ${all} đơn vị, xếp theo tỷ lệ đúng hạn rồi tỷ lệ trực tuyến`,
+    ranking: {
+      onTime: (n: string) => `Xếp hạng: ${n} đơn vị dưới chỉ tiêu đúng hạn`,
+      online: (n: string) => `Xếp hạng: ${n} đơn vị dưới chỉ tiêu trực tuyến`,
+      best: 'Xếp hạng: các đơn vị dẫn đầu',
+    } as Record<RankingGroup, string | ((n: string) => string)>,
+    page: (p: number, n: number) => ` (${p}/${n})`,
+    rankingNote: {
+      onTime: 'Từ thấp nhất lên; ▼ là dưới chỉ tiêu.',
+      online: 'Từ thấp nhất lên; ▼ là dưới chỉ tiêu.',
+      best: 'Xếp theo tỷ lệ đúng hạn rồi tỷ lệ trực tuyến.',
+    } as Record<RankingGroup, string>,
     quality: 'Chất lượng dữ liệu',
     qualityCount: (n: string) => `${n} cảnh báo: các số liệu dưới đây chưa khớp, cần đơn vị kiểm tra lại.`,
     summary: 'Tóm tắt',
@@ -31,15 +56,32 @@ const TEXT = {
     updated: 'Cập nhật',
     rank: 'Hạng',
     unit: 'Đơn vị',
-    onTime: 'Tỷ lệ đúng hạn',
-    online: 'Tỷ lệ trực tuyến',
     overdueNone: 'không có hồ sơ quá hạn',
     overdue: (n: string) => `${n} hồ sơ đang quá hạn`,
+    handled: 'Hồ sơ tiếp nhận, xử lý',
+    handledLine: (carried: string, received: string) => `${carried} kỳ trước, ${received} mới`,
+    onTime: 'Đúng hạn',
+    online: 'Trực tuyến',
+    target: (t: string, met: boolean) => `${met ? '✓ đạt' : '✗ chưa đạt'} chỉ tiêu ${t}`,
+    overdueFigure: 'Đang quá hạn',
+    overdueLine: 'hồ sơ quá hạn cuối kỳ',
+    fees: 'Phí, lệ phí',
+    more: (n: string) => `và ${n} đơn vị khác ở giữa (danh sách đủ trong ghi chú và bản in)`,
+    allUnits: 'Tất cả các đơn vị:',
   },
   en: {
     headline: 'Headline figures',
-    ranking: 'Ranking of communes and towns',
-    rankingNote: (shown: number, all: number) => `${shown} of ${all} units, by on-time rate then online uptake`,
+    ranking: {
+      onTime: (n: string) => `Ranking: ${n} units below the on-time target`,
+      online: (n: string) => `Ranking: ${n} units below the online target`,
+      best: 'Ranking: the leading units',
+    } as Record<RankingGroup, string | ((n: string) => string)>,
+    page: (p: number, n: number) => ` (${p}/${n})`,
+    rankingNote: {
+      onTime: 'Lowest first; ▼ is below the target.',
+      online: 'Lowest first; ▼ is below the target.',
+      best: 'By on-time rate, then online uptake.',
+    } as Record<RankingGroup, string>,
     quality: 'Data quality',
     qualityCount: (n: string) => `${n} warning(s): the figures below do not add up and need checking by the unit.`,
     summary: 'Summary',
@@ -47,10 +89,18 @@ const TEXT = {
     updated: 'Updated',
     rank: 'Rank',
     unit: 'Unit',
-    onTime: 'On-time rate',
-    online: 'Online uptake',
     overdueNone: 'no overdue dossiers',
     overdue: (n: string) => `${n} dossiers overdue`,
+    handled: 'Dossiers handled',
+    handledLine: (carried: string, received: string) => `${carried} carried over, ${received} new`,
+    onTime: 'On time',
+    online: 'Online',
+    target: (t: string, met: boolean) => `${met ? '✓ meets' : '✗ below'} the ${t} target`,
+    overdueFigure: 'Overdue',
+    overdueLine: 'dossiers overdue at the end',
+    fees: 'Fees and charges',
+    more: (n: string) => `and ${n} more units in between (the full list is in the notes and the handout)`,
+    allUnits: 'All units:',
   },
 };
 
@@ -58,24 +108,173 @@ export interface Slide {
   key: string;
   notesKey: SlideKey;
   title: string;
-  body: (height: number) => ReactNode;
+  /** Said in the presenter's notes after the notes of its kind: the full list a slide had to shorten. */
+  extraNotes: string;
+  body: () => ReactNode;
 }
 
-/** Slides built from the current selection (null until its figures are known); the slide number lives in the URL. */
-export function useSlides(loaded: LoadedDataset, selection: Selection, lang: Lang): Slide[] | null {
+function notesKeyOf(id: string): SlideKey {
+  return (SLIDE_KEYS as readonly string[]).includes(id) ? (id as SlideKey) : 'headline';
+}
+
+/** An amount in two parts, so the figure can be large and its unit smaller, on one line. */
+function amountParts(text: string): [string, string] {
+  const at = text.indexOf(' ');
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+function HallFigure({
+  label,
+  value,
+  unit,
+  line,
+  tone,
+}: {
+  label: string;
+  value: string;
+  unit?: string;
+  line: string;
+  tone?: 'good' | 'bad';
+}) {
+  return (
+    <li className="hall-figure">
+      <span className="hall-figure__label">{label}</span>
+      <span className="hall-figure__value">
+        {value}
+        {unit ? <span className="hall-figure__unit"> {unit}</span> : null}
+      </span>
+      <span className={tone ? `hall-figure__line status--${tone}` : 'hall-figure__line'}>{line}</span>
+    </li>
+  );
+}
+
+/** The headline figures made for a hall: five large figures per level, one short line each. */
+function HallHeadline({ groups, targets, lang }: { groups: HeadlineGroup[]; targets: ResolvedTargets; lang: Lang }) {
+  const t = TEXT[lang];
+  return (
+    <div className="hall-headline">
+      {groups.map((g) => {
+        const c = g.current;
+        const onTimeMet = c.onTimeRate !== null && c.onTimeRate >= targets.onTimeRate;
+        const onlineMet = c.onlineRate !== null && c.onlineRate >= targets.onlineRate;
+        const [feeValue, feeUnit] =
+          c.feesVnd === null ? [NOT_REPORTED[lang], ''] : amountParts(formatVndShort(c.feesVnd, lang));
+        return (
+          <section
+            key={`${g.kind}:${g.label}`}
+            className="hall-headline__group"
+            aria-label={g.kind === 'unit' ? g.label : LEVEL_LABEL[g.kind][lang]}
+          >
+            <h3>{g.kind === 'unit' ? g.label : LEVEL_LABEL[g.kind][lang]}</h3>
+            <ul>
+              <HallFigure
+                label={t.handled}
+                value={formatCount(c.total, lang)}
+                line={t.handledLine(formatCount(c.carriedOver, lang), formatCount(c.received, lang))}
+              />
+              <HallFigure
+                label={t.onTime}
+                value={formatPercent(c.onTimeRate, lang)}
+                line={
+                  c.onTimeRate === null
+                    ? NOT_AVAILABLE
+                    : t.target(formatPercent(targets.onTimeRate, lang, 0), onTimeMet)
+                }
+                tone={c.onTimeRate === null ? undefined : onTimeMet ? 'good' : 'bad'}
+              />
+              <HallFigure
+                label={t.online}
+                value={formatPercent(c.onlineRate, lang)}
+                line={
+                  c.onlineRate === null
+                    ? NOT_AVAILABLE
+                    : t.target(formatPercent(targets.onlineRate, lang, 0), onlineMet)
+                }
+                tone={c.onlineRate === null ? undefined : onlineMet ? 'good' : 'bad'}
+              />
+              <HallFigure
+                label={t.overdueFigure}
+                value={formatCount(c.pendingOverdue, lang)}
+                line={t.overdueLine}
+                {...(c.pendingOverdue > 0 ? { tone: 'bad' as const } : {})}
+              />
+              <HallFigure
+                label={t.fees}
+                value={feeValue}
+                unit={feeUnit}
+                line={c.feesVnd === null ? '' : formatVnd(c.feesVnd, lang)}
+              />
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function chartSlide(spec: ChartSpec, metrics: SlideMetrics, lang: Lang): Slide {
+  const t = TEXT[lang];
+  // The description takes a line or two; the chart has the rest of the body.
+  let height = Math.floor(metrics.body - metrics.base * 2.4);
+  let chart = spec.chart;
+  let hidden = 0;
+  if (chart.kind === 'units') {
+    const all = chart;
+    let fitted = fitUnitsChart(all, rowsFitOnSlide(all, height, metrics.chartText));
+    if (fitted.hidden > 0) {
+      // The "and N more" line takes room from the chart: fit again without it.
+      height -= Math.ceil(metrics.base * 1.6);
+      fitted = fitUnitsChart(all, rowsFitOnSlide(all, height, metrics.chartText));
+    }
+    chart = fitted.chart;
+    hidden = fitted.hidden;
+  }
+  const all = spec.chart.kind === 'units' ? spec.chart.rows : [];
+  return {
+    key: spec.id,
+    notesKey: notesKeyOf(spec.id),
+    title: spec.title,
+    // Every unit with its figure, in full: what the slide left out or had to shorten is read out from here.
+    extraNotes: all.length > 0 ? `${t.allUnits} ${all.map((r) => `${r.name} ${r.label}`).join('; ')}.` : '',
+    body: () => (
+      <ErrorBoundary label={spec.title} lang={lang}>
+        <p className="slide__description">{spec.description}</p>
+        <div className="slide__chart" role="img" aria-label={`${spec.title}. ${spec.description}`}>
+          <Suspense fallback={null}>
+            <LazyChart chart={chart} lang={lang} textSize={metrics.chartText} height={height} />
+          </Suspense>
+        </div>
+        {hidden > 0 ? <p className="slide__more">{t.more(formatCount(hidden, lang))}</p> : null}
+      </ErrorBoundary>
+    ),
+  };
+}
+
+/** Slides built from the current selection (null until its figures are known), sized for the screen. */
+export function useSlides(
+  loaded: LoadedDataset,
+  selection: Selection,
+  lang: Lang,
+  metrics: SlideMetrics,
+): Slide[] | null {
   const { meta: dataset, warnings, warningCount, engine } = loaded;
   const figures = useAnswer(engine, { kind: 'figures', selection }).data;
   return useMemo(() => {
     if (!figures) return null;
     const t = TEXT[lang];
     const unitName = selection.unitId ? (dataset.unitsById.get(selection.unitId)?.name ?? null) : null;
-    const specs = chartSpecs(figures, unitName, lang).filter((s) => s.status === 'ready');
+    // Every unit in the charts by unit: the slide keeps the highest and the lowest that fit the screen.
+    const specs = chartSpecs(figures, unitName, lang, { allUnits: true }).filter(
+      (s) => s.status === 'ready' && s.chart.kind !== 'statement',
+    );
     const names = new Map(dataset.units.map((u) => [u.id, u.name]));
+    const targets = figures.headline.targets;
     const slides: Slide[] = [
       {
         key: 'title',
         notesKey: 'title',
         title: dataset.title,
+        extraNotes: '',
         body: () => (
           <div className="slide-title">
             <h1>{dataset.title}</h1>
@@ -98,78 +297,73 @@ export function useSlides(loaded: LoadedDataset, selection: Selection, lang: Lan
         key: 'headline',
         notesKey: 'headline',
         title: t.headline,
-        body: () => <HeadlineFigures headline={figures.headline} lang={lang} />,
+        extraNotes: '',
+        body: () => <HallHeadline groups={figures.headline.groups} targets={targets} lang={lang} />,
       },
-      ...specs.map(
-        (spec): Slide => ({
-          key: spec.id,
-          notesKey: (spec.id.startsWith('unit-') ? 'headline' : spec.id) as SlideKey,
-          title: spec.title,
-          body: (height) => (
-            <ErrorBoundary label={spec.title} lang={lang}>
-              <p className="slide__description">{spec.description}</p>
-              <div className="slide__chart" role="img" aria-label={`${spec.title}. ${spec.description}`}>
-                <Suspense fallback={null}>
-                  <LazyChart chart={spec.chart} lang={lang} height={height} />
-                </Suspense>
-              </div>
-            </ErrorBoundary>
-          ),
-        }),
-      ),
+      ...specs.map((spec) => chartSlide(spec, metrics, lang)),
     ];
-    const communes = figures.rows.filter((r) => r.level === 'commune');
-    if (communes.length > 0) {
-      const shown = communes.slice(0, 12);
-      slides.push({
-        key: 'ranking',
-        notesKey: 'ranking',
-        title: t.ranking,
-        body: () => (
-          <div className="slide-table">
-            <p>{t.rankingNote(shown.length, communes.length)}</p>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.rank}</th>
-                  <th scope="col">{t.unit}</th>
-                  <th scope="col">{t.onTime}</th>
-                  <th scope="col">{t.online}</th>
-                  <th scope="col">{FIGURE_LABEL.feesVnd[lang]}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r, i) => (
-                  <tr key={r.unitId}>
-                    <td>{i + 1}</td>
-                    <th scope="row">{r.name}</th>
-                    <td>
-                      {r.belowOnTimeTarget ? '▼ ' : ''}
-                      {formatPercent(r.totals.onTimeRate, lang)}
-                    </td>
-                    <td>
-                      {r.belowOnlineTarget ? '▼ ' : ''}
-                      {formatPercent(r.totals.onlineRate, lang)}
-                    </td>
-                    <td>{formatVnd(r.totals.feesVnd, lang)}</td>
+
+    const compared = comparedRows(figures.rows).rows;
+    if (compared.length > 1) {
+      const perPage = tableRowsThatFit(metrics.body, metrics.base);
+      for (const page of rankingPages(compared, perPage)) {
+        const heading = t.ranking[page.group];
+        const title = `${typeof heading === 'string' ? heading : heading(formatCount(page.total, lang))}${
+          page.pages > 1 ? t.page(page.page, page.pages) : ''
+        }`;
+        slides.push({
+          key: `ranking-${page.group}-${page.page}`,
+          notesKey: 'ranking',
+          title,
+          extraNotes: page.group === 'best' ? '' : page.rows.map((r) => unitSentence(r, targets, lang)).join('\n\n'),
+          body: () => (
+            <div className="slide-table">
+              <p className="slide__description">{t.rankingNote[page.group]}</p>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.rank}</th>
+                    <th scope="col">{t.unit}</th>
+                    <th scope="col">{FIGURE_LABEL.onTimeRate[lang]}</th>
+                    <th scope="col">{FIGURE_LABEL.onlineRate[lang]}</th>
+                    <th scope="col">{FIGURE_LABEL.pendingOverdue[lang]}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ),
-      });
+                </thead>
+                <tbody>
+                  {page.rows.map((r) => (
+                    <tr key={r.unitId}>
+                      <td>{formatCount(r.rank, lang)}</td>
+                      <th scope="row">{r.name}</th>
+                      <td className={r.belowOnTimeTarget ? 'status--bad' : undefined}>
+                        {r.belowOnTimeTarget ? '▼ ' : ''}
+                        {formatPercent(r.totals.onTimeRate, lang)}
+                      </td>
+                      <td className={r.belowOnlineTarget ? 'status--bad' : undefined}>
+                        {r.belowOnlineTarget ? '▼ ' : ''}
+                        {formatPercent(r.totals.onlineRate, lang)}
+                      </td>
+                      <td>{formatCount(r.totals.pendingOverdue, lang)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ),
+        });
+      }
     }
-    if (warnings.length > 0) {
+    if (warningCount > 0) {
+      const shown = warnings.slice(0, Math.max(2, tableRowsThatFit(metrics.body, metrics.base) - 4));
       slides.push({
         key: 'quality',
         notesKey: 'quality',
         title: t.quality,
+        extraNotes: '',
         body: () => (
           <div className="slide-list">
             <p>{t.qualityCount(formatCount(warningCount, lang))}</p>
             <ul>
-              {warnings.slice(0, 6).map((w) => (
+              {shown.map((w) => (
                 <li key={`${w.code}-${w.path}`}>{describeWarning(w, lang, names.get(w.unitId))}</li>
               ))}
             </ul>
@@ -181,6 +375,7 @@ export function useSlides(loaded: LoadedDataset, selection: Selection, lang: Lan
       key: 'summary',
       notesKey: 'summary',
       title: t.summary,
+      extraNotes: '',
       body: () => (
         <div className="slide-list">
           <ul>
@@ -194,7 +389,8 @@ export function useSlides(loaded: LoadedDataset, selection: Selection, lang: Lan
                   {formatPercent(c.onTimeRate, lang)}); {formatCount(onlineCount(c), lang)}{' '}
                   {lang === 'vi' ? 'trực tuyến' : 'online'} ({formatPercent(c.onlineRate, lang)});{' '}
                   {c.pendingOverdue > 0 ? t.overdue(formatCount(c.pendingOverdue, lang)) : t.overdueNone};{' '}
-                  {FIGURE_LABEL.feesVnd[lang].toLowerCase()} {formatVnd(c.feesVnd, lang)}.
+                  {FIGURE_LABEL.feesVnd[lang].toLowerCase()}{' '}
+                  {c.feesVnd === null ? NOT_REPORTED[lang] : formatVnd(c.feesVnd, lang)}.
                 </li>
               );
             })}
@@ -203,5 +399,5 @@ export function useSlides(loaded: LoadedDataset, selection: Selection, lang: Lan
       ),
     });
     return slides;
-  }, [figures, dataset, warnings, warningCount, selection, lang]);
+  }, [figures, dataset, warnings, warningCount, selection, lang, metrics]);
 }

@@ -5,6 +5,7 @@ import {
   formatValue,
   labelledPoints,
   percentScale,
+  placeLineLabels,
   sortedByValue,
   truncateName,
   unitAxisLabel,
@@ -102,5 +103,59 @@ describe('labelledPoints', () => {
     const flat = labelledPoints([1, 1, 1]);
     expect([0, 1, 2].filter((i) => flat.has(i))).toEqual([2]);
     expect(labelledPoints([null, null]).last).toBe(-1);
+  });
+});
+
+describe('placeLineLabels', () => {
+  // A plot of 400 × 200 px starting at (60, 20), months 0…4 spaced 100 px apart (no padding), 0 %–100 %.
+  const plot = { left: 60, top: 20, width: 400, height: 200, padding: 0 };
+  const text = (v: number) => `${Math.round(v * 100)} %`;
+  const boxes = (r: ReturnType<typeof placeLineLabels>) =>
+    [...r.points.flatMap((m) => [...m.values()]), ...(r.target ? [r.target] : [])].map((p) => {
+      const w = Array.from(p.text).length * 12 * 0.6;
+      const x0 = p.anchor === 'start' ? p.x : p.anchor === 'middle' ? p.x - w / 2 : p.x - w;
+      return { x0, x1: x0 + w, y0: p.y - 12 * 0.85, y1: p.y + 12 * 0.25 };
+    });
+
+  it('labels the last value to the right of its point and the high above it', () => {
+    const r = placeLineLabels([[0.2, 0.8, 0.5, 0.4, 0.6]], text, { min: 0, max: 1 }, plot, 12, null, 560);
+    const m = r.points[0];
+    // Last point: month 4 at x = 60 + 400 = 460, y = 20 + 200 × 0.4 = 100.
+    const last = m?.get(4);
+    expect(last).toMatchObject({ anchor: 'start', text: '60 %' });
+    expect(last?.x).toBeCloseTo(460 + 7.2);
+    expect(last?.dx).toBeCloseTo(7.2);
+    // High: month 1 at x = 160, y = 20 + 200 × 0.2 = 60, written 7.2 px above.
+    const high = m?.get(1);
+    expect(high).toMatchObject({ x: 160, anchor: 'middle' });
+    expect(high?.dy).toBeCloseTo(-7.2);
+    // Low: month 0 sits on the plot's left edge; centred below it, the label would reach over the axis's
+    // ticks, so it goes to the right of its point instead (as far right as the marker's edge and a gap).
+    const low = m?.get(0);
+    expect(low).toMatchObject({ anchor: 'start', text: '20 %' });
+    expect(low?.x).toBeCloseTo(60 + 7.2);
+  });
+
+  it('never lets two labels or a label and the target cover each other', () => {
+    const r = placeLineLabels(
+      [
+        [0.5, 0.52, 0.51, 0.5, 0.5],
+        [0.49, 0.5, 0.5, 0.51, 0.5],
+      ],
+      text,
+      { min: 0, max: 1 },
+      plot,
+      12,
+      { value: 0.5, label: 'Chỉ tiêu 50 %' },
+      560,
+    );
+    const b = boxes(r);
+    expect(b.length).toBeGreaterThan(1);
+    for (let i = 0; i < b.length; i++)
+      for (let j = i + 1; j < b.length; j++) {
+        const [p, q] = [b[i], b[j]] as [(typeof b)[number], (typeof b)[number]];
+        expect(p.x0 < q.x1 && q.x0 < p.x1 && p.y0 < q.y1 && q.y0 < p.y1, `labels ${i} and ${j} overlap`).toBe(false);
+      }
+    expect(r.target?.text).toBe('Chỉ tiêu 50 %');
   });
 });

@@ -155,3 +155,141 @@ export function labelledPoints(values: readonly (number | null)[]): LabelledPoin
   const set = new Set([last, high, low].filter((i) => i >= 0));
   return { last, high, low, has: (i) => set.has(i) };
 }
+
+/** The drawing area of a chart by month, in px, and the padding of its first and last months. */
+export interface LinePlot {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** Space between the plot's edge and the first (and last) month. */
+  padding: number;
+}
+
+export interface PlacedText {
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  text: string;
+}
+
+/** A label placed relative to what it labels (a point, or the target's line), as well as absolutely. */
+export interface PlacedLabel extends PlacedText {
+  dx: number;
+  dy: number;
+}
+
+export interface PlacedLineLabels {
+  /** Per series, the labelled points by month index. */
+  points: Map<number, PlacedLabel>[];
+  /** The target's label: `x` within the chart, `dy` from its line. */
+  target: PlacedLabel | null;
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function boxOf(p: PlacedText, fontSize: number): Box {
+  const w = Array.from(p.text).length * fontSize * 0.6;
+  const x0 = p.anchor === 'start' ? p.x : p.anchor === 'middle' ? p.x - w / 2 : p.x - w;
+  // `y` is the baseline; the box reaches a cap height above it and a descender below.
+  return { x0, y0: p.y - fontSize * 0.85, x1: x0 + w, y1: p.y + fontSize * 0.25 };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/**
+ * Where the labels of a chart by month go, so that none covers another or
+ * the target's label, and none leaves the chart. The target's label is
+ * placed first (on whichever side of its line is free), then each line's
+ * last value (right of its point), then highs (above) and lows (below); a
+ * label with no free place is left out — its value is in the table.
+ */
+export function placeLineLabels(
+  series: readonly (readonly (number | null)[])[],
+  text: (value: number) => string,
+  scale: { min: number; max: number },
+  plot: LinePlot,
+  fontSize: number,
+  target: { value: number; label: string } | null,
+  chartWidth: number,
+  /** Markers are drawn on the points (few months): labels keep off them. */
+  markers = true,
+): PlacedLineLabels {
+  const months = Math.max(1, ...series.map((s) => s.length));
+  const step = months > 1 ? (plot.width - 2 * plot.padding) / (months - 1) : 0;
+  const xOf = (i: number) => plot.left + plot.padding + i * step;
+  const yOf = (v: number) =>
+    plot.top +
+    plot.height * (1 - (Math.min(Math.max(v, scale.min), scale.max) - scale.min) / (scale.max - scale.min || 1));
+  const taken: Box[] = [];
+  // Within the plot (never over the axis's ticks on the left), or in the right margin kept for end labels.
+  const inside = (b: Box) =>
+    b.x0 >= plot.left && b.x1 <= chartWidth && b.y0 >= plot.top - fontSize && b.y1 <= plot.top + plot.height;
+  const tryPlace = (candidates: PlacedText[]): PlacedText | null => {
+    for (const c of candidates) {
+      const b = boxOf(c, fontSize);
+      if (inside(b) && !taken.some((t) => overlaps(t, b))) {
+        taken.push(b);
+        return c;
+      }
+    }
+    return null;
+  };
+  let targetPlaced: PlacedLabel | null = null;
+  if (target) {
+    const y = yOf(target.value);
+    const left = plot.left + fontSize * 0.3;
+    const right = plot.left + plot.width - fontSize * 0.3;
+    const at = tryPlace([
+      { x: left, y: y - fontSize * 0.35, anchor: 'start', text: target.label },
+      { x: left, y: y + fontSize * 1.15, anchor: 'start', text: target.label },
+      { x: right, y: y - fontSize * 0.35, anchor: 'end', text: target.label },
+      { x: right, y: y + fontSize * 1.15, anchor: 'end', text: target.label },
+    ]);
+    targetPlaced = at ? { ...at, dx: 0, dy: at.y - y } : null;
+  }
+  // The target's label comes first; then the points are obstacles too, so no value sits on a marker.
+  if (markers) {
+    for (const values of series) {
+      values.forEach((v, i) => {
+        if (v === null) return;
+        const r = fontSize * 0.35;
+        taken.push({ x0: xOf(i) - r, y0: yOf(v) - r, x1: xOf(i) + r, y1: yOf(v) + r });
+      });
+    }
+  }
+  const points = series.map(() => new Map<number, PlacedLabel>());
+  const wanted = series.map((values) => labelledPoints(values));
+  const place = (s: number, i: number, kind: 'last' | 'high' | 'low') => {
+    const v = series[s]?.[i];
+    if (v === null || v === undefined || points[s]?.has(i)) return;
+    const x = xOf(i);
+    const y = yOf(v);
+    const t = text(v);
+    const right = { x: x + fontSize * 0.6, y: y + fontSize * 0.3, anchor: 'start' as const, text: t };
+    const above = { x, y: y - fontSize * 0.6, anchor: 'middle' as const, text: t };
+    const below = { x, y: y + fontSize * 1.3, anchor: 'middle' as const, text: t };
+    const left = { x: x - fontSize * 0.6, y: y + fontSize * 0.3, anchor: 'end' as const, text: t };
+    const order =
+      kind === 'last' ? [right, above, below, left] : kind === 'high' ? [above, right, left] : [below, right, left];
+    const placed = tryPlace(order);
+    if (placed) points[s]?.set(i, { ...placed, dx: placed.x - x, dy: placed.y - y });
+  };
+  wanted.forEach((w, s) => {
+    if (w.last >= 0) place(s, w.last, 'last');
+  });
+  wanted.forEach((w, s) => {
+    if (w.high >= 0) place(s, w.high, 'high');
+  });
+  wanted.forEach((w, s) => {
+    if (w.low >= 0) place(s, w.low, 'low');
+  });
+  return { points, target: targetPlaced };
+}

@@ -3,7 +3,6 @@ import {
   formatTick,
   formatValue,
   MONTHLY_CHART_HEIGHT,
-  percentScale,
   STACKED_CHART_HEIGHT,
   sortedByValue,
   unitSuffix,
@@ -23,6 +22,7 @@ import { FIGURE_LABEL, LEVEL_LABEL, LEVEL_SHORT } from './labels.ts';
 import type { Level } from './schema.ts';
 import {
   fittedRateScale,
+  rowsThatFit,
   type Tone,
   type UnitChartInput,
   unitChartHeightFor,
@@ -169,6 +169,13 @@ export function chartHeight(def: ChartDef): number {
   }
 }
 
+/** How many rows of a chart by unit fit in a height at a text size (slides). */
+export function rowsFitOnSlide(chart: UnitsChart, height: number, textSize: number): number {
+  const k = textSize / PAGE_TEXT_SIZE;
+  const extra = (chart.legend.length > 0 ? LEGEND_HEIGHT * k : 0) + (chart.axisNote ? NOTE_HEIGHT * k : 0);
+  return rowsThatFit(height - extra, textSize, { target: chart.target !== null, reference: chart.reference !== null });
+}
+
 /** Above this height the page shows a chart by unit in a scrolling box (every unit shown). */
 export const SCROLL_HEIGHT = 720;
 
@@ -231,7 +238,7 @@ const TEXT = {
     status: 'So với chỉ tiêu',
     meets: 'Đạt chỉ tiêu',
     below: 'Dưới chỉ tiêu',
-    belowLegend: '▼ Dưới chỉ tiêu',
+    belowLegend: 'Dưới chỉ tiêu',
     level3Share: 'Tỷ lệ mức độ 3',
     value: { count: 'Số hồ sơ', vnd: 'Số tiền', percent: 'Tỷ lệ' },
     and: 'và',
@@ -292,7 +299,7 @@ const TEXT = {
     status: 'Against the target',
     meets: 'Meets the target',
     below: 'Below the target',
-    belowLegend: '▼ Below the target',
+    belowLegend: 'Below the target',
     level3Share: 'Level-3 share',
     value: { count: 'Dossiers', vnd: 'Amount', percent: 'Rate' },
     and: 'and',
@@ -604,7 +611,7 @@ export function chartSpecs(
           series: rateSeries,
           format: 'percent',
           target: { value: targets.onTimeRate, label: t.target },
-          scale: percentScale(monthlyValues(figures.unitRates), targets.onTimeRate),
+          scale: rateScale(monthlyValues(figures.unitRates), targets.onTimeRate),
         },
       }),
       spec({
@@ -766,7 +773,7 @@ export function chartSpecs(
         series: groupSeries,
         format: 'percent',
         target: targetMark(targets.onlineRate),
-        scale: percentScale(monthlyValues(figures.onlineTrend), targets.onlineRate),
+        scale: rateScale(monthlyValues(figures.onlineTrend), targets.onlineRate),
       },
     }),
     spec({
@@ -827,6 +834,12 @@ function levelPlural(level: Level, n: number, lang: Lang): string {
     level
   ];
   return n === 1 ? word : `${word}s`;
+}
+
+/** A rate axis fitted to the values and the target, as the line charts take it. */
+function rateScale(values: readonly (number | null)[], target: number): { domain: [number, number]; ticks: number[] } {
+  const s = fittedRateScale([...values, target]);
+  return { domain: [s.min, s.max], ticks: s.ticks };
 }
 
 function monthlyValues(points: readonly SeriesPoint[]): (number | null)[] {

@@ -44,8 +44,8 @@ describe('layoutUnitChart', () => {
     // Names: "Xã Bình" is 7 characters × 7.2 px = 50.4 px, plus a gap of 7.2 px.
     expect(layout.nameRight).toBeCloseTo(57.6);
     expect(layout.plotLeft).toBeCloseTo(64.8);
-    // Labels: "▼ 90,0 %" is 8 characters × 7.2 = 57.6 px, plus the gap.
-    expect(layout.plotRight).toBeCloseTo(600 - 64.8);
+    // Labels: "▼ 90,0 %" is 8 characters × 7.2 = 57.6 px, plus the gap (7.2) and the dot's reach (7.2).
+    expect(layout.plotRight).toBeCloseTo(600 - 72);
     const [a, b] = layout.rows;
     expect(a?.x1).toBeCloseTo(layout.plotRight);
     expect(b?.x1).toBeCloseTo(layout.plotLeft + (0.1 / 0.2) * (layout.plotRight - layout.plotLeft));

@@ -150,7 +150,10 @@ export function layoutUnitChart(input: UnitChartInput, width: number, fontSize: 
   const widest = Math.max(0, ...input.rows.map((r) => textWidth(r.name, fontSize, r.strong)));
   const nameRight = Math.min(widest, width * 0.4) + gap;
   // Room on the right for the widest value label, so a label at the top of the scale stays inside.
-  const labelRoom = Math.max(0, ...input.rows.map((r) => textWidth(r.label, fontSize))) + gap;
+  const labelRoom =
+    Math.max(0, ...input.rows.map((r) => textWidth(r.label, fontSize))) +
+    gap +
+    (input.mark === 'bar' ? 0 : fontSize * 0.6);
   const plotLeft = nameRight + gap;
   const plotRight = Math.max(plotLeft + fontSize * 4, width - labelRoom);
   const { min, max } = input.scale;
@@ -165,16 +168,18 @@ export function layoutUnitChart(input: UnitChartInput, width: number, fontSize: 
     const end = Math.max(x0, x1);
     const start = Math.min(x0, x1);
     const labelW = textWidth(r.label, fontSize);
-    // Beside the mark's far end, on the side it points to; inside the plot on the left if it would leave it.
+    // Beside the mark's far end, clear of the mark (a dot or a triangle reaches out from its centre),
+    // on the side it points to; inside the plot on the left if it would leave it.
     const pointsLeft = input.mark === 'arrow' && x1 < x0;
-    let labelX = pointsLeft ? start - gap : end + gap;
+    const clear = input.mark === 'bar' ? gap : gap + fontSize * 0.6;
+    let labelX = pointsLeft ? start - clear : end + clear;
     let anchor: RowLayout['labelAnchor'] = pointsLeft ? 'end' : 'start';
     if (anchor === 'start' && labelX + labelW > width) {
-      labelX = start - gap;
+      labelX = start - clear;
       anchor = 'end';
     }
     if (anchor === 'end' && labelX - labelW < plotLeft) {
-      labelX = end + gap;
+      labelX = end + clear;
       anchor = 'start';
     }
     return {

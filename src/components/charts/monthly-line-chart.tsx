@@ -1,8 +1,8 @@
+import { useCallback, useState } from 'react';
 import {
   CartesianGrid,
   LabelList,
   type LabelProps,
-  Legend,
   Line,
   LineChart,
   ReferenceLine,
@@ -11,14 +11,13 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatLabelValue, labelledPoints } from '../../domain/chart-layout.ts';
+import { formatLabelValue, placeLineLabels } from '../../domain/chart-layout.ts';
 import { chartHeight, MAX_LABELLED_MONTHS, type MonthlyLinesChart, PAGE_TEXT_SIZE } from '../../domain/chart-specs.ts';
 import { formatMonth, type Lang } from '../../domain/format.ts';
 import {
   AXIS_LINE,
   GRID_STROKE,
   LABEL_FILL,
-  legendText,
   monthTickFormatter,
   REFERENCE_STROKE,
   scaled,
@@ -33,6 +32,7 @@ import {
   tickFormatter,
   tooltipFormatter,
 } from './chart-kit.tsx';
+import { ChartLegend, legendLineHeight, legendLines } from './chart-legend.tsx';
 
 const Y_AXIS_WIDTH = { percent: 64, count: 64, vnd: 104 } as const;
 
@@ -48,9 +48,9 @@ export interface MonthlyLineChartProps {
 
 /**
  * Lines month by month. Only what matters is labelled, horizontally: the
- * last value of each line, its highest and its lowest; every other value is
- * in the tooltip and the numbers table. The target's label sits on the side
- * of its line away from the lines, so it does not cover their labels.
+ * last value of each line, its highest and its lowest, each where it covers
+ * nothing else (placeLineLabels); every other value is in the tooltip and the
+ * numbers table. The target's label goes on whichever side of its line is free.
  */
 export function MonthlyLineChart({
   chart,
@@ -60,116 +60,143 @@ export function MonthlyLineChart({
   textSize = PAGE_TEXT_SIZE,
 }: MonthlyLineChartProps) {
   const { points, series, format, target, scale } = chart;
+  const [width, setWidth] = useState(600);
+  const onResize = useCallback((w: number) => {
+    if (w > 0) setWidth(Math.floor(w));
+  }, []);
   const data = seriesData(points, series);
   const markers = points.length <= MAX_LABELLED_MONTHS;
   const k = scaled(textSize);
   const tick = { fill: 'var(--chart-text)', fontSize: textSize };
+  const margin = { top: k(24), right: k(56), bottom: k(4), left: k(8) };
+  const xAxisHeight = k(30);
+  const yAxisWidth = k(Y_AXIS_WIDTH[format]);
+  const legendHeight = legendLines(series, width, textSize) * legendLineHeight(textSize);
+  const plotHeight = height - legendHeight;
   const values = series.map((s) => points.map((p) => p.values[s.key] ?? null));
-  const above = target
-    ? values.flat().filter((v) => typeof v === 'number' && v >= target.value).length * 2 >= values.flat().length
-    : true;
+  const domain = scale ? { min: scale.domain[0], max: scale.domain[1] } : null;
+  const placed = placeLineLabels(
+    values,
+    (v) => formatLabelValue(v, format, lang),
+    domain ?? { min: 0, max: Math.max(1, ...values.flat().map((v) => v ?? 0)) * 1.05 },
+    {
+      left: margin.left + yAxisWidth,
+      top: margin.top,
+      width: width - margin.left - yAxisWidth - margin.right,
+      height: plotHeight - margin.top - margin.bottom - xAxisHeight,
+      padding: k(16),
+    },
+    textSize,
+    target,
+    width,
+    markers,
+  );
   return (
-    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-      <LineChart data={data} margin={{ top: k(24), right: k(56), bottom: k(4), left: k(8) }} accessibilityLayer={false}>
-        <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-        <XAxis
-          dataKey="month"
-          tickFormatter={monthTickFormatter(lang)}
-          interval="preserveStartEnd"
-          minTickGap={k(12)}
-          height={k(30)}
-          tick={tick}
-          axisLine={AXIS_LINE}
-          tickLine={AXIS_LINE}
-          padding={{ left: k(16), right: k(16) }}
-        />
-        <YAxis
-          type="number"
-          domain={scale ? scale.domain : [0, 'auto']}
-          ticks={scale?.ticks}
-          tickFormatter={tickFormatter(format, lang)}
-          width={k(Y_AXIS_WIDTH[format])}
-          tick={tick}
-          axisLine={AXIS_LINE}
-          tickLine={AXIS_LINE}
-        />
-        <Tooltip
-          formatter={tooltipFormatter(format, lang)}
-          labelFormatter={(month) => (typeof month === 'string' ? formatMonth(month, lang) : String(month ?? ''))}
-          contentStyle={TOOLTIP_CONTENT_STYLE}
-          labelStyle={TOOLTIP_LABEL_STYLE}
-          itemStyle={TOOLTIP_ITEM_STYLE}
-        />
-        <Legend
-          verticalAlign="bottom"
-          itemSorter={null}
-          iconSize={k(14)}
-          wrapperStyle={{ fontSize: textSize, color: 'var(--chart-text)' }}
-          formatter={legendText}
-        />
-        {target === null ? null : (
-          <ReferenceLine
-            y={target.value}
-            ifOverflow="extendDomain"
-            stroke={REFERENCE_STROKE}
-            strokeDasharray={`${k(5)} ${k(4)}`}
-            strokeWidth={k(1.5)}
-            label={{
-              value: target.label,
-              // Where the lines are not: below its line when most values are above the target.
-              position: above ? 'insideBottomLeft' : 'insideTopLeft',
-              fill: LABEL_FILL,
-              fontSize: textSize,
-            }}
+    <div className="line-chart" style={{ height }}>
+      <ResponsiveContainer
+        width="100%"
+        height={plotHeight}
+        initialDimension={{ width: 600, height: plotHeight }}
+        onResize={onResize}
+      >
+        <LineChart data={data} margin={margin} accessibilityLayer={false}>
+          <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+          <XAxis
+            dataKey="month"
+            tickFormatter={monthTickFormatter(lang)}
+            interval="preserveStartEnd"
+            minTickGap={k(12)}
+            height={xAxisHeight}
+            tick={tick}
+            axisLine={AXIS_LINE}
+            tickLine={AXIS_LINE}
+            padding={{ left: k(16), right: k(16) }}
           />
-        )}
-        {series.map((s, i) => {
-          const color = seriesTone(s, i);
-          const symbol = seriesSymbol(i);
-          const wanted = labelledPoints(values[i] ?? []);
-          const content = (props: LabelProps) => {
-            const index = typeof props.index === 'number' ? props.index : -1;
-            const value = props.value;
-            if (!wanted.has(index) || typeof value !== 'number') return <g />;
-            const x = Number(props.x ?? 0);
-            const y = Number(props.y ?? 0);
-            const last = index === wanted.last;
-            // The last value to the right of its point; highs above, lows below.
-            const dx = last ? k(8) : 0;
-            const dy = last ? 0 : index === wanted.low ? k(16) : -k(8);
+          <YAxis
+            type="number"
+            domain={scale ? scale.domain : [0, 'auto']}
+            ticks={scale?.ticks}
+            tickFormatter={tickFormatter(format, lang)}
+            width={yAxisWidth}
+            tick={tick}
+            axisLine={AXIS_LINE}
+            tickLine={AXIS_LINE}
+          />
+          <Tooltip
+            formatter={tooltipFormatter(format, lang)}
+            labelFormatter={(month) => (typeof month === 'string' ? formatMonth(month, lang) : String(month ?? ''))}
+            contentStyle={TOOLTIP_CONTENT_STYLE}
+            labelStyle={TOOLTIP_LABEL_STYLE}
+            itemStyle={TOOLTIP_ITEM_STYLE}
+          />
+          {target === null ? null : (
+            <ReferenceLine
+              y={target.value}
+              ifOverflow="extendDomain"
+              stroke={REFERENCE_STROKE}
+              strokeDasharray={`${k(5)} ${k(4)}`}
+              strokeWidth={k(1.5)}
+              label={(props: LabelProps) => {
+                const view = props.viewBox as { y?: number } | undefined;
+                const at = placed.target;
+                if (!at || typeof view?.y !== 'number') return <g />;
+                return (
+                  <text
+                    x={at.x}
+                    y={view.y + at.dy}
+                    textAnchor={at.anchor}
+                    fontSize={textSize}
+                    fill={LABEL_FILL}
+                    className="chart-target-label"
+                  >
+                    {at.text}
+                  </text>
+                );
+              }}
+            />
+          )}
+          {series.map((s, i) => {
+            const color = seriesTone(s, i);
+            const symbol = seriesSymbol(i);
+            const mine = placed.points[i];
+            const content = (props: LabelProps) => {
+              const index = typeof props.index === 'number' ? props.index : -1;
+              const at = mine?.get(index);
+              if (!at || typeof props.value !== 'number') return <g />;
+              // Drawn against the point recharts drew, with the offset worked out for it.
+              return (
+                <text
+                  x={Number(props.x ?? 0) + at.dx}
+                  y={Number(props.y ?? 0) + at.dy}
+                  textAnchor={at.anchor}
+                  fontSize={textSize}
+                  fill={LABEL_FILL}
+                  className="chart-point-label"
+                >
+                  {at.text}
+                </text>
+              );
+            };
             return (
-              <text
-                x={x + dx}
-                y={y + dy}
-                dy={last ? '0.35em' : 0}
-                textAnchor={last ? 'start' : 'middle'}
-                fontSize={textSize}
-                fill={LABEL_FILL}
-                className="chart-point-label"
+              <Line
+                key={s.key}
+                type="linear"
+                dataKey={seriesField(i)}
+                name={s.label}
+                stroke={color}
+                strokeWidth={k(2)}
+                strokeDasharray={seriesDash(i)}
+                dot={markers ? { symbol, r: k(4), fill: color, stroke: color } : false}
+                activeDot={{ symbol, r: k(6) }}
+                isAnimationActive={animate}
               >
-                {formatLabelValue(value, format, lang)}
-              </text>
+                <LabelList dataKey={seriesField(i)} content={content} />
+              </Line>
             );
-          };
-          return (
-            <Line
-              key={s.key}
-              type="linear"
-              dataKey={seriesField(i)}
-              name={s.label}
-              stroke={color}
-              strokeWidth={k(2)}
-              strokeDasharray={seriesDash(i)}
-              dot={markers ? { symbol, r: k(4), fill: color, stroke: color } : false}
-              activeDot={{ symbol, r: k(6) }}
-              legendType={markers ? 'line' : symbol}
-              isAnimationActive={animate}
-            >
-              <LabelList dataKey={seriesField(i)} content={content} />
-            </Line>
-          );
-        })}
-      </LineChart>
-    </ResponsiveContainer>
+          })}
+        </LineChart>
+      </ResponsiveContainer>
+      <ChartLegend series={series} kind="line" textSize={textSize} />
+    </div>
   );
 }
