@@ -81,7 +81,7 @@ describe('a valid dataset', () => {
 
 describe('each rule of the contract refuses with the path of the problem', () => {
   const cases: [string, (d: Base) => void, string, string][] = [
-    ['schemaVersion other than 1', (d) => (d.schemaVersion = 2 as 1), 'schemaVersion', 'schema_version'],
+    ['schemaVersion other than 1 or 2', (d) => (d.schemaVersion = 3 as 1), 'schemaVersion', 'schema_version'],
     ['schemaVersion missing', (d) => delete (d as Partial<Base>).schemaVersion, 'schemaVersion', 'missing_field'],
     ['title missing', (d) => delete (d as Partial<Base>).title, 'title', 'missing_field'],
     ['title blank', (d) => (d.title = '  '), 'title', 'blank'],
