@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type BriefingParagraph, briefing, briefingText, SLIDE_KEYS, slideNotes } from './briefing.ts';
-import { headline, type Selection, unitRows } from './dashboard.ts';
+import { fieldRows, headline, type Selection, unitRows } from './dashboard.ts';
 import {
   formatCount,
   formatPercent,
@@ -50,7 +50,7 @@ function dataset(records: DatasetRecord[], extra: Partial<Dataset> = {}): Datase
   });
 }
 
-const ALL: Selection = { range: { from: '2022-01', to: '2022-01' }, level: 'all', unitId: null };
+const ALL: Selection = { range: { from: '2022-01', to: '2022-01' }, level: 'all', unitId: null, field: null };
 
 function text(index: DatasetIndex, selection: Selection, lang: Lang): string {
   return briefingText(briefing(index, selection, lang));
@@ -89,6 +89,7 @@ describe('briefing: levels', () => {
       'online',
       'fees',
       'ranking',
+      'accountability',
       'change',
       'targets',
       'quality',
@@ -361,8 +362,11 @@ describe('briefingText and slideNotes', () => {
     expect(notes['fees-month']).toBe(para(ps, 'fees'));
     expect(notes.headline).toBe(`${para(ps, 'district')}\n\n${para(ps, 'commune')}`);
     expect(notes.summary).toBe(`${para(ps, 'change')}\n\n${para(ps, 'targets')}`);
+    // Without fields the field slides have nothing to say.
+    expect(notes['field-matrix']).toBe('');
     const texts = new Set(ps.map((p) => p.text));
     for (const note of Object.values(notes)) {
+      if (note === '') continue;
       for (const piece of note.split('\n\n')) expect(texts.has(piece)).toBe(true);
     }
   });
@@ -406,6 +410,11 @@ function allowedNumbers(index: DatasetIndex, selection: Selection, lang: Lang): 
   for (const r of unitRows(index, selection)) {
     shown.push(formatPercent(r.totals.onTimeRate, lang), formatPercent(r.totals.onlineRate, lang));
   }
+  // The rows by field (the charts by field show their rates and counts).
+  for (const r of fieldRows(index, selection)) {
+    shown.push(formatPercent(r.totals.onTimeRate, lang), formatPercent(r.totals.onlineRate, lang));
+    shown.push(...counts(r.totals).map((n) => formatCount(n, lang)));
+  }
   // Counts of units (how many share a rate, how many communes) and of data-quality warnings.
   for (let n = 0; n <= index.units.length; n++) shown.push(formatCount(n, lang));
   shown.push(formatCount(findWarnings(index.dataset.records).length, lang));
@@ -426,7 +435,7 @@ describe('briefing on the Gia Lâm sample', () => {
   if (!loaded.ok) throw new Error('the sample must load');
   const index = indexDataset(loaded.dataset);
   if (!index.span) throw new Error('the sample has records');
-  const whole: Selection = { range: index.span, level: 'all', unitId: null };
+  const whole: Selection = { range: index.span, level: 'all', unitId: null, field: null };
 
   it('carries the report’s figures for the whole span, written as the dashboard writes them', () => {
     const vi = text(index, whole, 'vi');
@@ -465,8 +474,14 @@ describe('briefing on the Gia Lâm sample', () => {
       'the first four months of 2022, with the previous period',
       { ...whole, range: { from: '2022-01', to: '2022-04' } },
     ],
-    ['one commune in 2022', { range: { from: '2022-01', to: '2022-04' }, level: 'all', unitId: 'xa-bat-trang' }],
-    ['the district level in one month', { range: { from: '2021-06', to: '2021-06' }, level: 'district', unitId: null }],
+    [
+      'one commune in 2022',
+      { range: { from: '2022-01', to: '2022-04' }, level: 'all', unitId: 'xa-bat-trang', field: null },
+    ],
+    [
+      'the district level in one month',
+      { range: { from: '2021-06', to: '2021-06' }, level: 'district', unitId: null, field: null },
+    ],
   ];
 
   for (const [name, selection] of selections) {

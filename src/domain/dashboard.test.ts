@@ -5,6 +5,7 @@ import {
   headline,
   levelMonthRows,
   periodPresets,
+  type Selection,
   scopeMonthRows,
   seriesByFigure,
   seriesByGroup,
@@ -61,7 +62,7 @@ const dataset: Dataset = {
   ],
 };
 const index = indexDataset(dataset);
-const selection = { range: { from: '2022-03', to: '2022-04' }, level: 'all' as const, unitId: null };
+const selection: Selection = { range: { from: '2022-03', to: '2022-04' }, level: 'all', unitId: null, field: null };
 
 describe('headline', () => {
   it('gives one group per level with the previous period of the same length', () => {

@@ -22,6 +22,7 @@ function unitRow(
     received: 120,
     receivedOnlineLevel3: 20,
     receivedOnlineLevel4: 40,
+    receivedOnline: 20 + 40,
     resolvedEarly: counts.early,
     resolvedOnTime: counts.onTime,
     resolvedLate: counts.late,

@@ -21,6 +21,7 @@ function unitRow(
     received: received.all,
     receivedOnlineLevel3: received.level3,
     receivedOnlineLevel4: received.level4,
+    receivedOnline: received.level3 + received.level4,
     resolvedEarly: 10,
     resolvedOnTime: 10,
     resolvedLate: 0,
