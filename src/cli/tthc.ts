@@ -22,13 +22,16 @@ function validate(io: Io, p: Parsed): number {
   if (!result.ok) return EXIT.refused;
   const { dataset, warnings } = result;
   const names = new Map(dataset.units.map((u) => [u.id, u.name]));
+  const fieldNames = new Map((dataset.fields ?? []).map((f) => [f.id, f.name]));
   io.out(
     lang === 'vi'
       ? `${p.positional[1]}: hợp lệ — ${dataset.units.length} đơn vị, ${dataset.records.length} bản ghi, ${warnings.length} cảnh báo.`
       : `${p.positional[1]}: valid — ${dataset.units.length} units, ${dataset.records.length} records, ${warnings.length} warning(s).`,
   );
   for (const w of warnings)
-    io.out(`  ${lang === 'vi' ? 'Cảnh báo' : 'Warning'} ${w.path}: ${describeWarning(w, lang, names.get(w.unitId))}`);
+    io.out(
+      `  ${lang === 'vi' ? 'Cảnh báo' : 'Warning'} ${w.path}: ${describeWarning(w, lang, names.get(w.unitId), w.fieldId === undefined ? undefined : fieldNames.get(w.fieldId))}`,
+    );
   return EXIT.ok;
 }
 

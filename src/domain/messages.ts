@@ -10,7 +10,7 @@ const vi: Record<ErrorCode, Template> = {
   json_syntax: (_e, d) => `Lỗi cú pháp JSON${at(d, 'vi')}.`,
   json_truncated: (_e, d) => `Tệp JSON bị cắt ngang, kết thúc giữa chừng${at(d, 'vi')}.`,
   not_an_object: () => 'Tệp phải là một đối tượng JSON { … }.',
-  schema_version: (_e, d) => `Phiên bản định dạng không được hỗ trợ; bản này đọc phiên bản ${d.supported ?? '1'}.`,
+  schema_version: (_e, d) => `Phiên bản định dạng không được hỗ trợ; bản này đọc phiên bản ${d.supported ?? '1, 2'}.`,
   missing_field: () => 'Thiếu trường bắt buộc.',
   unknown_field: (_e, d) =>
     `Trường không có trong định dạng${d.suggestion ? ` (có phải ý là "${d.suggestion}"?)` : ''}.`,
@@ -58,7 +58,10 @@ const en: Record<ErrorCode, Template> = {
   json_syntax: (_e, d) => `JSON syntax error${at(d, 'en')}.`,
   json_truncated: (_e, d) => `The JSON file is cut off before its end${at(d, 'en')}.`,
   not_an_object: () => 'The file must be one JSON object { … }.',
-  schema_version: (_e, d) => `Unsupported schema version; this build reads version ${d.supported ?? '1'}.`,
+  schema_version: (_e, d) => {
+    const supported = String(d.supported ?? '1, 2');
+    return `Unsupported schema version; this build reads ${supported.includes(',') ? 'versions' : 'version'} ${supported}.`;
+  },
   missing_field: () => 'A required field is missing.',
   unknown_field: (_e, d) => `Unknown field${d.suggestion ? ` (did you mean "${d.suggestion}"?)` : ''}.`,
   wrong_type: (_e, d) => `Wrong type: expected ${typeName(String(d.expected), 'en')}.`,
