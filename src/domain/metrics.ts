@@ -205,8 +205,6 @@ export interface DatasetIndex {
   dataset: Dataset;
   units: readonly Unit[];
   unitsById: ReadonlyMap<string, Unit>;
-  /** Each unit's records, every field together, sorted by month. */
-  recordsByUnit: ReadonlyMap<string, readonly DatasetRecord[]>;
   /** Each unit's series, sorted by month: one per field it reports, or one (key null) when it reports none. */
   seriesByUnit: ReadonlyMap<string, ReadonlyMap<SeriesKey, readonly DatasetRecord[]>>;
   /** The fields that some record uses, in the order of the dataset's `fields`. */
@@ -225,17 +223,22 @@ const byMonth = (a: DatasetRecord, b: DatasetRecord) => (a.month < b.month ? -1 
 export function indexDataset(dataset: Dataset): DatasetIndex {
   const unitsById = new Map<string, Unit>();
   for (const u of dataset.units) unitsById.set(u.id, u);
-  const recordsByUnit = new Map<string, DatasetRecord[]>();
   const seriesByUnit = new Map<string, Map<SeriesKey, DatasetRecord[]>>();
   const monthSet = new Set<Month>();
   const usedFields = new Set<string>();
+  // Files list a unit's records together: keep its series map at hand rather than look it up per record.
+  let lastUnit: string | undefined;
+  let series: Map<SeriesKey, DatasetRecord[]> | undefined;
   for (const r of dataset.records) {
-    const key = r.fieldId ?? null;
-    let series = seriesByUnit.get(r.unitId);
-    if (!series) {
-      series = new Map();
-      seriesByUnit.set(r.unitId, series);
+    if (r.unitId !== lastUnit || !series) {
+      lastUnit = r.unitId;
+      series = seriesByUnit.get(r.unitId);
+      if (!series) {
+        series = new Map();
+        seriesByUnit.set(r.unitId, series);
+      }
     }
+    const key = r.fieldId ?? null;
     let list = series.get(key);
     if (!list) {
       list = [];
@@ -245,12 +248,7 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     list.push(r);
     monthSet.add(r.month);
   }
-  for (const [unitId, series] of seriesByUnit) {
-    for (const list of series.values()) list.sort(byMonth);
-    // A unit without fields has one series, which is its record list; with fields, the series merged.
-    const only = series.size === 1 ? series.get(null) : undefined;
-    recordsByUnit.set(unitId, only ?? [...series.values()].flat().sort(byMonth));
-  }
+  for (const unitSeries of seriesByUnit.values()) for (const list of unitSeries.values()) list.sort(byMonth);
   const months = [...monthSet].sort();
   const first = months[0];
   const last = months[months.length - 1];
@@ -259,7 +257,6 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     dataset,
     units: dataset.units,
     unitsById,
-    recordsByUnit,
     seriesByUnit,
     fields,
     fieldsById: new Map(fields.map((f) => [f.id, f])),
@@ -296,15 +293,21 @@ function slice(list: readonly DatasetRecord[], range: MonthRange): readonly Data
   return list.slice(lowerBound(list, range.from), lowerBound(list, `${range.to}\uffff`));
 }
 
-/** A unit's records in a range, sorted by month: those of one field, or (field null) all of them. */
+/**
+ * A unit's records in a range, sorted by month: those of one field, or (field
+ * null) all of them, the fields of a month in the order of the dataset's `fields`.
+ */
 export function recordsInRange(
   index: DatasetIndex,
   unitId: string,
   range: MonthRange,
   field: string | null = null,
 ): readonly DatasetRecord[] {
-  const list = field === null ? index.recordsByUnit.get(unitId) : index.seriesByUnit.get(unitId)?.get(field);
-  return slice(list ?? [], range);
+  const series = index.seriesByUnit.get(unitId);
+  if (!series) return [];
+  if (field !== null) return slice(series.get(field) ?? [], range);
+  const all = series.get(null) ?? index.fields.flatMap((f) => slice(series.get(f.id) ?? [], range));
+  return series.has(null) ? slice(all, range) : [...all].sort(byMonth);
 }
 
 /**
