@@ -137,9 +137,6 @@ export const datasetSchemaV2 = v.strictObject({
 /** The schema of each version, chosen by the file's `schemaVersion`. */
 export const DATASET_SCHEMAS = { 1: datasetSchemaV1, 2: datasetSchemaV2 } as const;
 
-/** Both versions, told apart by `schemaVersion` (for the JSON Schema and for type checks). */
-export const datasetSchema = v.variant('schemaVersion', [datasetSchemaV1, datasetSchemaV2]);
-
 /** The internal record: a version-2 record; every version-1 record is one. */
 export type DatasetRecord = v.InferOutput<typeof recordSchemaV2>;
 export type DatasetRecordV1 = v.InferOutput<typeof recordSchemaV1>;
