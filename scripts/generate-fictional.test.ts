@@ -61,7 +61,7 @@ describe('generateFictional', () => {
       .map((u) => {
         const own = records.filter((r) => r.unitId === u.id);
         const received = own.reduce((a, r) => a + r.received, 0);
-        return own.reduce((a, r) => a + r.receivedOnlineLevel3 + r.receivedOnlineLevel4, 0) / received;
+        return own.reduce((a, r) => a + (r.receivedOnlineLevel3 ?? 0) + (r.receivedOnlineLevel4 ?? 0), 0) / received;
       });
     expect(Math.max(...rates) - Math.min(...rates)).toBeGreaterThan(0.15);
   });

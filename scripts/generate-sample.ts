@@ -1,19 +1,27 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Dataset } from '../src/domain/schema.ts';
+import type { Dataset, Field } from '../src/domain/schema.ts';
+import { validateDataset } from '../src/domain/validate.ts';
+import { COMMUNE_SAMPLE_PATH, communeSampleText } from './generate-commune-sample.ts';
 
 /**
- * Builds data/gia-lam.json, the bundled sample.
+ * Builds data/gia-lam.json, the bundled sample (data contract version 2, by
+ * procedure field), and with it data/xa-minh-hoa.json (the fictional commune,
+ * scripts/generate-commune-sample.ts).
  *
  * The totals per level are the figures Gia Lâm district reported for
  * 2021-01..2022-04 (see ../shared/seed/FIGURES.md). The report gives no
- * breakdown by month or by commune, so that split is invented here from a
- * fixed seed, and the dataset says so (`illustrative: true`). The script uses
- * nothing but Node built-ins, and refuses to produce a file that does not add
- * up to the report or breaks a per-record rule.
+ * breakdown by month, by commune or by field, so that split is invented here
+ * from fixed seeds, and the dataset says so (`illustrative: true`). It is made
+ * in two steps: first one record per unit and month (the figures the sample
+ * has always had, so every figure per unit and per level stays what it was),
+ * then each of those split over the unit's fields so that the fields add up
+ * to it exactly and each field's months follow on from one another. The
+ * script refuses to produce a file that does not add up to the report, breaks
+ * a per-record rule or raises a data-quality warning.
  *
- *   tsx scripts/generate-sample.ts           write data/gia-lam.json
- *   tsx scripts/generate-sample.ts --check   exit 1 if the file is stale
+ *   tsx scripts/generate-sample.ts           write both sample files
+ *   tsx scripts/generate-sample.ts --check   exit 1 if either file is stale
  */
 
 type DatasetRecord = Dataset['records'][number];
@@ -21,6 +29,8 @@ type Unit = Dataset['units'][number];
 
 export const SAMPLE_PATH = 'data/gia-lam.json';
 const SEED = 20220527;
+/** A second seed for the split by field, so the split leaves the figures per unit and month as they were. */
+const FIELD_SEED = 20220528;
 const FIRST_MONTH = '2021-01';
 const LAST_MONTH = '2022-04';
 const DISTRICT_ID = 'gia-lam';
@@ -114,6 +124,40 @@ export function allocate(total: number, weights: readonly number[]): number[] {
     if (left <= 0) break;
     out[i] = (out[i] ?? 0) + 1;
     left--;
+  }
+  return out;
+}
+
+/**
+ * Splits a whole number in proportion to weights, no part above its cap
+ * (largest remainder within each round; a part that would pass its cap gets
+ * the cap and the rest is shared again among the others). The caps must
+ * leave room for the total.
+ */
+export function allocateCapped(total: number, weights: readonly number[], caps: readonly number[]): number[] {
+  const room = caps.reduce((a, b) => a + b, 0);
+  if (room < total) throw new Error(`allocateCapped: caps add up to ${room}, less than ${total}`);
+  const out = weights.map(() => 0);
+  let open = weights.map((_, i) => i).filter((i) => (caps[i] ?? 0) > 0);
+  let left = total;
+  while (left > 0) {
+    const share = allocate(
+      left,
+      open.map((i) => weights[i] ?? 0),
+    );
+    const full = open.filter((i, k) => (share[k] ?? 0) >= (caps[i] ?? 0) - (out[i] ?? 0));
+    if (full.length === 0) {
+      open.forEach((i, k) => {
+        out[i] = (out[i] ?? 0) + (share[k] ?? 0);
+      });
+      break;
+    }
+    // Fill the parts that reach their cap, then share what is left among the others.
+    for (const i of full) {
+      left -= (caps[i] ?? 0) - (out[i] ?? 0);
+      out[i] = caps[i] ?? 0;
+    }
+    open = open.filter((i) => !full.includes(i));
   }
   return out;
 }
@@ -284,7 +328,154 @@ function communeRecords(rand: () => number): DatasetRecord[] {
   });
 }
 
-export function generateSample(): Dataset {
+/**
+ * The procedure fields (lĩnh vực) of the sample, in the order of the report's
+ * rows, with how each behaves at each level. `share` is the field's part of a
+ * unit's intake; `pending` how long its dossiers take (more of them still
+ * pending at a month's end); `online` how readily it goes online, `level4`
+ * how much of that is end-to-end; `fees` fees per dossier; `interlinked` how
+ * often a dossier needs another agency. All relative weights, invented.
+ */
+interface FieldProfile {
+  share: number;
+  pending: number;
+  online: number;
+  level4: number;
+  fees: number;
+  interlinked: number;
+}
+
+export const SAMPLE_FIELDS: readonly Field[] = [
+  { id: 'dat-dai', name: 'Đất đai' },
+  { id: 'xay-dung', name: 'Xây dựng' },
+  { id: 'dang-ky-kinh-doanh', name: 'Đăng ký kinh doanh' },
+  { id: 'ho-tich', name: 'Hộ tịch' },
+  { id: 'chung-thuc', name: 'Chứng thực' },
+  { id: 'lao-dong-tbxh', name: 'Lao động – Thương binh và Xã hội' },
+  { id: 'tu-phap-khac', name: 'Tư pháp khác' },
+];
+
+/** District level: land and business registration weigh most; every field is handled. */
+const DISTRICT_FIELDS: Readonly<Record<string, FieldProfile>> = {
+  'dat-dai': { share: 0.3, pending: 2.5, online: 0.6, level4: 0.5, fees: 3, interlinked: 2 },
+  'xay-dung': { share: 0.07, pending: 2, online: 0.8, level4: 0.8, fees: 2, interlinked: 1 },
+  'dang-ky-kinh-doanh': { share: 0.16, pending: 0.8, online: 2, level4: 1.5, fees: 1.2, interlinked: 0.5 },
+  'ho-tich': { share: 0.06, pending: 0.8, online: 1.2, level4: 1, fees: 0.3, interlinked: 1 },
+  'chung-thuc': { share: 0.22, pending: 0.2, online: 0.3, level4: 0.5, fees: 0.5, interlinked: 0.1 },
+  'lao-dong-tbxh': { share: 0.13, pending: 1, online: 0.9, level4: 1, fees: 0.05, interlinked: 2 },
+  'tu-phap-khac': { share: 0.06, pending: 1, online: 0.7, level4: 1, fees: 0.4, interlinked: 0.3 },
+};
+
+/** Commune level (2021–2022): authentication and civil status weigh most; business registration was the district's. */
+const COMMUNE_FIELDS: Readonly<Record<string, FieldProfile>> = {
+  'dat-dai': { share: 0.06, pending: 3, online: 0.8, level4: 0.6, fees: 1.5, interlinked: 1 },
+  'xay-dung': { share: 0.02, pending: 3, online: 1, level4: 0.8, fees: 1, interlinked: 1 },
+  'ho-tich': { share: 0.25, pending: 1, online: 1.8, level4: 1.2, fees: 0.4, interlinked: 1 },
+  'chung-thuc': { share: 0.5, pending: 0.3, online: 0.6, level4: 0.6, fees: 1, interlinked: 1 },
+  'lao-dong-tbxh': { share: 0.12, pending: 1.5, online: 1, level4: 1, fees: 0.05, interlinked: 1 },
+  'tu-phap-khac': { share: 0.05, pending: 1, online: 0.8, level4: 1, fees: 0.3, interlinked: 1 },
+};
+
+/**
+ * One unit's records split over its fields: each month's figures shared out
+ * exactly, no field with more online, interlinked or pending dossiers than it
+ * can hold, and each field's carried-over figure the pending figure of its
+ * month before (so the month chain holds per field as it did per unit).
+ * Returns the records ordered by month, then field.
+ */
+function splitByField(
+  base: readonly DatasetRecord[],
+  profiles: Readonly<Record<string, FieldProfile>>,
+  rand: () => number,
+): DatasetRecord[] {
+  const fields = SAMPLE_FIELDS.filter((f) => profiles[f.id] !== undefined);
+  const prof = fields.map((f) => profiles[f.id] as FieldProfile);
+  // This unit's own mix of procedures, a little different from its neighbours'.
+  const mix = prof.map((p) => p.share * jitter(rand, 0.2));
+  const out: DatasetRecord[] = [];
+  let carried: number[] = [];
+  base.forEach((b, m) => {
+    const received = allocate(
+      b.received,
+      mix.map((w) => w * jitter(rand, 0.1)),
+    );
+    if (m === 0) {
+      carried = allocate(
+        b.carriedOver,
+        prof.map((p, k) => p.pending * (at(mix, k) + 0.01)),
+      );
+    }
+    const cap = received.map((r, k) => r + at(carried, k));
+    const pending = allocateCapped(
+      b.pendingWithinDeadline,
+      prof.map((p, k) => p.pending * (at(received, k) + 1) * jitter(rand, 0.2)),
+      cap,
+    );
+    const online = allocateCapped(
+      (b.receivedOnlineLevel3 ?? 0) + (b.receivedOnlineLevel4 ?? 0),
+      prof.map((p, k) => p.online * at(received, k) * jitter(rand, 0.1)),
+      received,
+    );
+    const level4 = allocateCapped(
+      b.receivedOnlineLevel4 ?? 0,
+      prof.map((p, k) => p.level4 * at(online, k)),
+      online,
+    );
+    const fees = allocate(
+      (b.feesVnd ?? 0) / 1000,
+      prof.map((p, k) => p.fees * (at(received, k) + 1) * jitter(rand, 0.15)),
+    );
+    const interlinked =
+      b.interlinked === undefined
+        ? null
+        : allocateCapped(
+            b.interlinked,
+            prof.map((p, k) => p.interlinked * at(received, k)),
+            received,
+          );
+    const saturday =
+      b.saturdayReceived === undefined
+        ? null
+        : allocateCapped(
+            b.saturdayReceived,
+            received.map((r) => r * jitter(rand, 0.25)),
+            received,
+          );
+    fields.forEach((f, k) => {
+      const record: DatasetRecord = {
+        unitId: b.unitId,
+        month: b.month,
+        fieldId: f.id,
+        carriedOver: at(carried, k),
+        received: at(received, k),
+        receivedOnlineLevel3: at(online, k) - at(level4, k),
+        receivedOnlineLevel4: at(level4, k),
+        resolvedEarly: 0,
+        resolvedOnTime: at(cap, k) - at(pending, k),
+        resolvedLate: 0,
+        withdrawn: 0,
+        pendingWithinDeadline: at(pending, k),
+        pendingOverdue: 0,
+        feesVnd: at(fees, k) * 1000,
+      };
+      if (interlinked) record.interlinked = at(interlinked, k);
+      if (saturday) record.saturdayReceived = at(saturday, k);
+      out.push(record);
+    });
+    carried = pending;
+  });
+  return out;
+}
+
+const SOURCE =
+  'Báo cáo tại phiên giải trình của Thường trực HĐND huyện Gia Lâm về cải cách hành chính ngày 27/5/2022: số liệu năm 2021 và 4 tháng đầu năm 2022. Tổng số từng cấp lấy theo báo cáo; số liệu chia theo tháng, theo từng xã và theo lĩnh vực là giả định, chỉ để minh hoạ.';
+
+/**
+ * The sample as it was before fields: one record per unit and month, in
+ * contract version 1. The sample by field adds up to it for every unit and
+ * month; tests compare the two.
+ */
+export function generateBaseSample(): Dataset {
   const rand = mulberry32(SEED);
   const units: Unit[] = [
     { id: DISTRICT_ID, name: 'Huyện Gia Lâm', level: 'district' },
@@ -318,11 +509,40 @@ export function generateSample(): Dataset {
     units,
     records: [...districtRecords(rand), ...communeRecords(rand)],
   };
+  return dataset;
+}
+
+/** The sample: version 2, every unit's records by field, adding up to the base sample unit by unit and month by month. */
+export function generateSample(): Dataset {
+  const base = generateBaseSample();
+  const rand = mulberry32(FIELD_SEED);
+  const records = base.units.flatMap((u) =>
+    splitByField(
+      base.records.filter((r) => r.unitId === u.id),
+      u.level === 'district' ? DISTRICT_FIELDS : COMMUNE_FIELDS,
+      rand,
+    ),
+  );
+  const dataset: Dataset = {
+    $schema: base.$schema,
+    schemaVersion: 2,
+    title: base.title,
+    source: SOURCE,
+    illustrative: true,
+    updatedAt: base.updatedAt,
+    facts: base.facts,
+    fields: [...SAMPLE_FIELDS],
+    units: base.units,
+    records,
+  };
   checkSample(dataset);
   return dataset;
 }
 
-/** Throws, naming the first rule broken, unless the sample adds up to the report and every record is sound. */
+/**
+ * Throws, naming the first rule broken, unless the sample adds up to the
+ * report, every record is sound, and the file loads without a warning.
+ */
 export function checkSample(dataset: Dataset): void {
   const fail = (message: string): never => {
     throw new Error(`generate-sample: ${message}`);
@@ -331,29 +551,35 @@ export function checkSample(dataset: Dataset): void {
     if (actual !== wanted) fail(`${what} is ${actual}, the report says ${wanted}`);
   };
 
-  // Units and the shape of the record list.
+  // Units, fields and the shape of the record list: by unit, then month, then field.
   const unitIds = dataset.units.map((u) => u.id);
   expectEqual('number of units', unitIds.length, 1 + COMMUNES.length);
   if (new Set(unitIds).size !== unitIds.length) fail('unit ids are not unique');
-  expectEqual('number of records', dataset.records.length, unitIds.length * MONTHS.length);
+  const fieldsOf = (unitId: string) =>
+    SAMPLE_FIELDS.filter((f) => (unitId === DISTRICT_ID ? DISTRICT_FIELDS : COMMUNE_FIELDS)[f.id] !== undefined);
+  const expected = unitIds.flatMap((unitId) =>
+    MONTHS.flatMap((month) => fieldsOf(unitId).map((f) => `${unitId} ${month} ${f.id}`)),
+  );
+  expectEqual('number of records', dataset.records.length, expected.length);
   dataset.records.forEach((r, i) => {
-    const u = Math.floor(i / MONTHS.length);
-    const m = i % MONTHS.length;
-    if (r.unitId !== unitIds[u] || r.month !== MONTHS[m]) {
-      fail(`record ${i} is ${r.unitId} ${r.month}, expected ${unitIds[u]} ${MONTHS[m]} (sorted by unit, then month)`);
-    }
+    const key = `${r.unitId} ${r.month} ${r.fieldId}`;
+    if (key !== expected[i]) fail(`record ${i} is ${key}, expected ${expected[i]} (by unit, then month, then field)`);
   });
 
   // Rules every record must satisfy.
-  let previous: DatasetRecord | undefined;
+  const before = new Map<string, DatasetRecord>();
   for (const r of dataset.records) {
-    const where = `${r.unitId} ${r.month}`;
+    const where = `${r.unitId} ${r.month} ${r.fieldId}`;
     const isDistrict = r.unitId === DISTRICT_ID;
     for (const [key, value] of Object.entries(r)) {
-      if (key === 'unitId' || key === 'month') continue;
+      if (key === 'unitId' || key === 'month' || key === 'fieldId') continue;
       if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
         fail(`${where}: ${key} = ${String(value)} is not a whole number ≥ 0`);
       }
+    }
+    if (r.receivedOnline !== undefined) fail(`${where}: the sample gives levels 3 and 4, not the online total`);
+    if (r.receivedOnlineLevel3 === undefined || r.receivedOnlineLevel4 === undefined || r.feesVnd === undefined) {
+      fail(`${where}: the report era gives levels 3 and 4 and fees in every record`);
     }
     if (r.apologyLetters !== undefined) fail(`${where}: apologyLetters must be absent`);
     if (isDistrict && (r.interlinked === undefined || r.saturdayReceived === undefined)) {
@@ -367,20 +593,25 @@ export function checkSample(dataset: Dataset): void {
     const outflow =
       r.resolvedEarly + r.resolvedOnTime + r.resolvedLate + withdrawn + r.pendingWithinDeadline + r.pendingOverdue;
     if (inflow !== outflow) fail(`${where}: carried over + received = ${inflow} but resolved + pending = ${outflow}`);
-    if (r.receivedOnlineLevel3 + r.receivedOnlineLevel4 > r.received) fail(`${where}: online intake exceeds received`);
+    if ((r.receivedOnlineLevel3 ?? 0) + (r.receivedOnlineLevel4 ?? 0) > r.received) {
+      fail(`${where}: online intake exceeds received`);
+    }
     if ((r.interlinked ?? 0) > r.received) fail(`${where}: interlinked exceeds received`);
     if ((r.saturdayReceived ?? 0) > r.received) fail(`${where}: Saturday intake exceeds received`);
     if (r.resolvedEarly !== 0) fail(`${where}: resolvedEarly must be 0 (the report does not split early from on time)`);
     if (r.resolvedLate !== 0 || withdrawn !== 0 || r.pendingOverdue !== 0) {
       fail(`${where}: the report has no late, withdrawn or overdue dossiers`);
     }
-    if (r.feesVnd % 1000 !== 0) fail(`${where}: fees are not in whole thousands of VND`);
-    if (previous && previous.unitId === r.unitId) {
+    if ((r.feesVnd ?? 0) % 1000 !== 0) fail(`${where}: fees are not in whole thousands of VND`);
+    const series = `${r.unitId} ${r.fieldId}`;
+    const previous = before.get(series);
+    if (previous) {
       const left = previous.pendingWithinDeadline + previous.pendingOverdue;
-      if (r.carriedOver !== left)
+      if (r.carriedOver !== left) {
         fail(`${where}: carried over ${r.carriedOver} but ${left} were pending a month before`);
+      }
     }
-    previous = r;
+    before.set(series, r);
   }
 
   // The report's totals.
@@ -421,13 +652,13 @@ export function checkSample(dataset: Dataset): void {
     );
     expectEqual(
       `${name}: fees (VND)`,
-      sum(rs, (r) => r.feesVnd),
+      sum(rs, (r) => r.feesVnd ?? 0),
       want.feesVnd,
     );
   }
   expectEqual(
     'district: online intake, levels 3 and 4',
-    sum(district, (r) => r.receivedOnlineLevel3 + r.receivedOnlineLevel4),
+    sum(district, (r) => (r.receivedOnlineLevel3 ?? 0) + (r.receivedOnlineLevel4 ?? 0)),
     REPORT.district.online,
   );
   expectEqual(
@@ -440,6 +671,12 @@ export function checkSample(dataset: Dataset): void {
     sum(district, (r) => r.saturdayReceived ?? 0),
     REPORT.district.saturday,
   );
+
+  // The dashboard reads it as it is: no error, no warning.
+  const loaded = validateDataset(JSON.parse(JSON.stringify(dataset)));
+  if (!loaded.ok) fail(`the dataset is refused: ${JSON.stringify(loaded.errors.slice(0, 3))}`);
+  else if (loaded.warnings.length > 0)
+    fail(`the dataset raises warnings: ${JSON.stringify(loaded.warnings.slice(0, 3))}`);
 }
 
 /** The file's exact text: 2-space indented JSON with a trailing newline. */
@@ -447,26 +684,36 @@ export function sampleText(): string {
   return `${JSON.stringify(generateSample(), null, 2)}\n`;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const text = sampleText();
-  if (process.argv.includes('--check')) {
-    let current: string | undefined;
-    try {
-      current = readFileSync(SAMPLE_PATH, 'utf8');
-    } catch {
-      current = undefined;
-    }
-    if (current !== text) {
-      console.error(
-        current === undefined
-          ? `${SAMPLE_PATH} is missing: run npm run generate:sample`
-          : `${SAMPLE_PATH} differs from what scripts/generate-sample.ts makes: run npm run generate:sample`,
-      );
-      process.exit(1);
-    }
-    console.log(`${SAMPLE_PATH} is up to date`);
-  } else {
-    writeFileSync(SAMPLE_PATH, text);
-    console.log(`wrote ${SAMPLE_PATH}`);
+/** Writes a generated file, or with `check` says whether the file on disk is what the generator makes. */
+export function writeOrCheck(path: string, text: string, check: boolean): boolean {
+  if (!check) {
+    writeFileSync(path, text);
+    console.log(`wrote ${path}`);
+    return true;
   }
+  let current: string | undefined;
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current !== text) {
+    console.error(
+      current === undefined
+        ? `${path} is missing: run npm run generate:sample`
+        : `${path} differs from what its generator makes: run npm run generate:sample`,
+    );
+    return false;
+  }
+  console.log(`${path} is up to date`);
+  return true;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const check = process.argv.includes('--check');
+  const results = [
+    writeOrCheck(SAMPLE_PATH, sampleText(), check),
+    writeOrCheck(COMMUNE_SAMPLE_PATH, communeSampleText(), check),
+  ];
+  if (results.includes(false)) process.exit(1);
 }

@@ -237,7 +237,7 @@ describe('opening a local file', () => {
     await userEvent.upload(input, new File([JSON.stringify(other)], 'may.json', { type: 'application/json' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Tệp trên máy' })).toBeInTheDocument();
     expect(screen.getByText('may.json')).toBeInTheDocument();
-    await userEvent.upload(input, new File(['{"schemaVersion": 2}'], 'hong.json', { type: 'application/json' }));
+    await userEvent.upload(input, new File(['{"schemaVersion": 3}'], 'hong.json', { type: 'application/json' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('hong.json');
     expect(alert).toHaveTextContent('schemaVersion');

@@ -214,7 +214,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
   const unitId = view?.unitId ?? null;
   // Rebuilt only when its parts change, so every memo below stays stable between renders.
   const selection = useMemo<Selection | null>(
-    () => (from && to ? { range: { from, to }, level, unitId } : null),
+    () => (from && to ? { range: { from, to }, level, unitId, field: null } : null),
     [from, to, level, unitId],
   );
   // Headline figures follow a change at once; charts, ranking and briefing follow after that frame is

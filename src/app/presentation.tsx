@@ -74,7 +74,7 @@ function useViewportSize(): { width: number; height: number } {
 export function Presentation({ loaded, view, urlState, lang, navigate }: PresentationProps) {
   const t = TEXT[lang];
   const selection = useMemo<Selection>(
-    () => ({ range: view.range, level: view.level, unitId: view.unitId }),
+    () => ({ range: view.range, level: view.level, unitId: view.unitId, field: null }),
     [view.range, view.level, view.unitId],
   );
   const viewport = useViewportSize();

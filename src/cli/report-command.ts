@@ -4,7 +4,7 @@ import { EXIT, type Io, langOf, load, type Parsed, rangeOf, UsageError } from '.
 
 /** The usage line of this command, for the tool's help text. */
 export const REPORT_USAGE =
-  '  npm run --silent tthc -- report <file.json> [--from YYYY-MM] [--to YYYY-MM] [--lang vi|en]';
+  '  npm run --silent tthc -- report <file.json> [--from YYYY-MM] [--to YYYY-MM] [--field <fieldId>] [--lang vi|en]';
 
 /** Flags that mean nothing to a briefing; accepting them silently would hide a typo in a script. */
 const REFUSED_FLAGS = ['--json', '-o', '--out'];
@@ -26,8 +26,18 @@ function report(io: Io, p: Parsed): number {
   const index = indexDataset(result.dataset);
   if (!index.span) throw new UsageError(lang === 'vi' ? 'Tệp không có bản ghi nào.' : 'The file has no records.');
   const range = rangeOf(p, index.span, lang);
-  // The whole district, as the briefing panel shows it before any filter is chosen.
-  const paragraphs = briefing(index, { range, level: 'all', unitId: null }, lang);
+  const field = p.flags.get('--field');
+  if (typeof field === 'string' && !index.fieldsById.has(field)) {
+    const known = index.fields.map((f) => f.id).join(', ');
+    throw new UsageError(
+      lang === 'vi'
+        ? `--field: không có lĩnh vực "${field}" trong số liệu${known ? ` (có: ${known})` : ''}.`
+        : `--field: the data has no field "${field}"${known ? ` (it has: ${known})` : ''}.`,
+    );
+  }
+  // Every level of the data, as the briefing panel shows it before any filter is chosen.
+  const selection = { range, level: 'all', unitId: null, field: typeof field === 'string' ? field : null } as const;
+  const paragraphs = briefing(index, selection, lang);
   paragraphs.forEach((paragraph, i) => {
     if (i > 0) io.out('');
     io.out(paragraph.text);

@@ -147,6 +147,198 @@ describe('tthc summary', () => {
   });
 });
 
+/** A province not by field and a commune by two fields, online totals only at the commune (contract version 2). */
+const DATASET_V2 = {
+  schemaVersion: 2,
+  title: 'Tỉnh Thử',
+  fields: [
+    { id: 'dat-dai', name: 'Đất đai' },
+    { id: 'ho-tich', name: 'Hộ tịch' },
+  ],
+  units: [
+    { id: 'p', name: 'Tỉnh Thử', level: 'province' },
+    { id: 'c', name: 'Xã Một', level: 'commune', parentId: 'p' },
+  ],
+  records: [
+    {
+      unitId: 'c',
+      month: '2025-07',
+      fieldId: 'dat-dai',
+      carriedOver: 2,
+      received: 10,
+      receivedOnline: 4,
+      resolvedEarly: 0,
+      resolvedOnTime: 9,
+      resolvedLate: 1,
+      pendingWithinDeadline: 2,
+      pendingOverdue: 0,
+      feesVnd: 1000,
+    },
+    {
+      unitId: 'c',
+      month: '2025-08',
+      fieldId: 'dat-dai',
+      carriedOver: 2,
+      received: 8,
+      receivedOnline: 2,
+      resolvedEarly: 0,
+      resolvedOnTime: 8,
+      resolvedLate: 0,
+      pendingWithinDeadline: 2,
+      pendingOverdue: 0,
+    },
+    {
+      unitId: 'c',
+      month: '2025-07',
+      fieldId: 'ho-tich',
+      carriedOver: 0,
+      received: 20,
+      receivedOnline: 15,
+      resolvedEarly: 0,
+      resolvedOnTime: 20,
+      resolvedLate: 0,
+      pendingWithinDeadline: 0,
+      pendingOverdue: 0,
+    },
+    {
+      unitId: 'c',
+      month: '2025-08',
+      fieldId: 'ho-tich',
+      carriedOver: 0,
+      received: 10,
+      receivedOnline: 5,
+      resolvedEarly: 0,
+      resolvedOnTime: 9,
+      resolvedLate: 0,
+      pendingWithinDeadline: 0,
+      pendingOverdue: 1,
+    },
+    {
+      unitId: 'p',
+      month: '2025-07',
+      carriedOver: 0,
+      received: 100,
+      receivedOnlineLevel3: 30,
+      receivedOnlineLevel4: 10,
+      resolvedEarly: 0,
+      resolvedOnTime: 100,
+      resolvedLate: 0,
+      pendingWithinDeadline: 0,
+      pendingOverdue: 0,
+      feesVnd: 5000,
+    },
+    {
+      unitId: 'p',
+      month: '2025-08',
+      carriedOver: 0,
+      received: 100,
+      receivedOnlineLevel3: 20,
+      receivedOnlineLevel4: 20,
+      resolvedEarly: 0,
+      resolvedOnTime: 100,
+      resolvedLate: 0,
+      pendingWithinDeadline: 0,
+      pendingOverdue: 0,
+      feesVnd: 5000,
+    },
+  ],
+};
+const goodV2 = JSON.stringify(DATASET_V2);
+
+describe('tthc summary of a version-2 file', () => {
+  it('adds fields and unitFields, each a Totals with every key, exact for the span', () => {
+    const c = capture({ 'v2.json': goodV2 });
+    expect(run(['summary', 'v2.json', '--json'], c.io)).toBe(EXIT.ok);
+    const parsed = JSON.parse(c.out.join('\n'));
+    expect(Object.keys(parsed)).toEqual(['from', 'to', 'levels', 'units', 'fields', 'unitFields']);
+    // The province reports no field; the commune reports two.
+    expect(Object.keys(parsed.fields)).toEqual(['commune']);
+    expect(Object.keys(parsed.fields.commune)).toEqual(['dat-dai', 'ho-tich']);
+    expect(Object.keys(parsed.unitFields)).toEqual(['c']);
+    expect(Object.keys(parsed.fields.commune['dat-dai'])).toEqual([...TOTALS_KEYS]);
+    // Land: 2 carried into July, 10 + 8 received, 4 + 2 online, 2 pending at the end of August, fees only in July.
+    expect(parsed.fields.commune['dat-dai']).toMatchObject({
+      carriedOver: 2,
+      received: 18,
+      receivedOnline: 6,
+      receivedOnlineLevel3: null,
+      resolvedOnTime: 17,
+      resolvedLate: 1,
+      pendingWithinDeadline: 2,
+      feesVnd: 1000,
+      total: 20,
+      resolved: 18,
+      onlineRate: 6 / 18,
+    });
+    expect(parsed.unitFields.c['ho-tich']).toMatchObject({
+      received: 30,
+      receivedOnline: 20,
+      pendingOverdue: 1,
+      feesVnd: null,
+    });
+    // The commune is the sum of its fields; the province keeps its split.
+    expect(parsed.levels.commune).toMatchObject({
+      carriedOver: 2,
+      received: 48,
+      receivedOnline: 26,
+      pending: 3,
+      feesVnd: 1000,
+    });
+    expect(parsed.levels.commune.receivedOnlineLevel3).toBeNull();
+    expect(parsed.levels.province).toMatchObject({
+      receivedOnline: 80,
+      receivedOnlineLevel3: 50,
+      receivedOnlineLevel4: 30,
+    });
+  });
+
+  it('is exact for any range: August alone', () => {
+    const c = capture({ 'v2.json': goodV2 });
+    expect(run(['summary', 'v2.json', '--json', '--from', '2025-08'], c.io)).toBe(EXIT.ok);
+    const parsed = JSON.parse(c.out.join('\n'));
+    expect(parsed.fields.commune['dat-dai']).toMatchObject({
+      carriedOver: 2,
+      received: 8,
+      receivedOnline: 2,
+      feesVnd: null,
+    });
+    expect(parsed.levels.commune).toMatchObject({ carriedOver: 2, received: 18, feesVnd: null });
+  });
+
+  it('prints no field keys for a version-1 file, and the online total as level 3 + level 4', () => {
+    const c = capture({ 'a.json': good });
+    expect(run(['summary', 'a.json', '--json'], c.io)).toBe(EXIT.ok);
+    const parsed = JSON.parse(c.out.join('\n'));
+    expect(parsed.fields).toBeUndefined();
+    // Two records of the district, each 1 + 1 online.
+    expect(parsed.levels.district.receivedOnline).toBe(4);
+  });
+
+  it('adds a section by field to the readable table, fees not reported said so', () => {
+    const c = capture({ 'v2.json': goodV2 });
+    expect(run(['summary', 'v2.json'], c.io)).toBe(EXIT.ok);
+    const text = c.out.join('\n');
+    expect(text).toContain('Theo lĩnh vực:');
+    const civil = c.out.find((l) => l.startsWith('Cấp xã (cộng) · Hộ tịch')) ?? '';
+    expect(civil).toMatch(/\b30\b/);
+    expect(civil).toContain('không báo cáo');
+    const e = capture({ 'v2.json': goodV2 });
+    run(['summary', 'v2.json', '--lang', 'en'], e.io);
+    expect(e.out.join('\n')).toContain('Commune level (sum) · Đất đai');
+  });
+
+  it('briefs one field with report --field, and refuses a field the data does not have', () => {
+    const c = capture({ 'v2.json': goodV2 });
+    expect(run(['report', 'v2.json', '--field', 'ho-tich'], c.io)).toBe(EXIT.ok);
+    expect(c.out[0]).toContain('riêng lĩnh vực Hộ tịch');
+    const bad = capture({ 'v2.json': goodV2 });
+    expect(run(['report', 'v2.json', '--field', 'xay-dung', '--lang', 'en'], bad.io)).toBe(EXIT.usage);
+    expect(bad.err[0]).toBe('--field: the data has no field "xay-dung" (it has: dat-dai, ho-tich).');
+    expect(run(['summary', 'v2.json', '--field', 'ho-tich'], capture({ 'v2.json': goodV2 }).io)).toBe(EXIT.usage);
+    expect(run(['validate', 'v2.json', '--field', 'ho-tich'], capture({ 'v2.json': goodV2 }).io)).toBe(EXIT.usage);
+  });
+});
+
 describe('the real command', () => {
   it('runs through npm run tthc with the exit codes of the contract', () => {
     const ok = spawnSync('npm', ['run', '--silent', 'tthc', '--', 'validate', 'data/schema.json'], {

@@ -47,7 +47,13 @@ export function answer<Q extends Question>(index: DatasetIndex, question: Q): An
 export function questionKey(question: Question): string {
   const { selection } = question;
   const lang = 'lang' in question ? question.lang : '';
-  return [question.kind, selection.range.from, selection.range.to, selection.level, selection.unitId ?? '', lang].join(
-    '|',
-  );
+  return [
+    question.kind,
+    selection.range.from,
+    selection.range.to,
+    selection.level,
+    selection.unitId ?? '',
+    selection.field ?? '',
+    lang,
+  ].join('|');
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type BriefingParagraph, briefing, briefingText, SLIDE_KEYS, slideNotes } from './briefing.ts';
-import { headline, type Selection, unitRows } from './dashboard.ts';
+import { fieldRows, headline, type Selection, unitRows } from './dashboard.ts';
 import {
   formatCount,
   formatPercent,
@@ -50,7 +50,7 @@ function dataset(records: DatasetRecord[], extra: Partial<Dataset> = {}): Datase
   });
 }
 
-const ALL: Selection = { range: { from: '2022-01', to: '2022-01' }, level: 'all', unitId: null };
+const ALL: Selection = { range: { from: '2022-01', to: '2022-01' }, level: 'all', unitId: null, field: null };
 
 function text(index: DatasetIndex, selection: Selection, lang: Lang): string {
   return briefingText(briefing(index, selection, lang));
@@ -89,6 +89,7 @@ describe('briefing: levels', () => {
       'online',
       'fees',
       'ranking',
+      'accountability',
       'change',
       'targets',
       'quality',
@@ -361,8 +362,11 @@ describe('briefingText and slideNotes', () => {
     expect(notes['fees-month']).toBe(para(ps, 'fees'));
     expect(notes.headline).toBe(`${para(ps, 'district')}\n\n${para(ps, 'commune')}`);
     expect(notes.summary).toBe(`${para(ps, 'change')}\n\n${para(ps, 'targets')}`);
+    // Without fields the field slides have nothing to say.
+    expect(notes['field-matrix']).toBe('');
     const texts = new Set(ps.map((p) => p.text));
     for (const note of Object.values(notes)) {
+      if (note === '') continue;
       for (const piece of note.split('\n\n')) expect(texts.has(piece)).toBe(true);
     }
   });
@@ -406,6 +410,11 @@ function allowedNumbers(index: DatasetIndex, selection: Selection, lang: Lang): 
   for (const r of unitRows(index, selection)) {
     shown.push(formatPercent(r.totals.onTimeRate, lang), formatPercent(r.totals.onlineRate, lang));
   }
+  // The rows by field (the charts by field show their rates and counts).
+  for (const r of fieldRows(index, selection)) {
+    shown.push(formatPercent(r.totals.onTimeRate, lang), formatPercent(r.totals.onlineRate, lang));
+    shown.push(...counts(r.totals).map((n) => formatCount(n, lang)));
+  }
   // Counts of units (how many share a rate, how many communes) and of data-quality warnings.
   for (let n = 0; n <= index.units.length; n++) shown.push(formatCount(n, lang));
   shown.push(formatCount(findWarnings(index.dataset.records).length, lang));
@@ -426,7 +435,7 @@ describe('briefing on the Gia Lâm sample', () => {
   if (!loaded.ok) throw new Error('the sample must load');
   const index = indexDataset(loaded.dataset);
   if (!index.span) throw new Error('the sample has records');
-  const whole: Selection = { range: index.span, level: 'all', unitId: null };
+  const whole: Selection = { range: index.span, level: 'all', unitId: null, field: null };
 
   it('carries the report’s figures for the whole span, written as the dashboard writes them', () => {
     const vi = text(index, whole, 'vi');
@@ -465,8 +474,14 @@ describe('briefing on the Gia Lâm sample', () => {
       'the first four months of 2022, with the previous period',
       { ...whole, range: { from: '2022-01', to: '2022-04' } },
     ],
-    ['one commune in 2022', { range: { from: '2022-01', to: '2022-04' }, level: 'all', unitId: 'xa-bat-trang' }],
-    ['the district level in one month', { range: { from: '2021-06', to: '2021-06' }, level: 'district', unitId: null }],
+    [
+      'one commune in 2022',
+      { range: { from: '2022-01', to: '2022-04' }, level: 'all', unitId: 'xa-bat-trang', field: null },
+    ],
+    [
+      'the district level in one month',
+      { range: { from: '2021-06', to: '2021-06' }, level: 'district', unitId: null, field: null },
+    ],
   ];
 
   for (const [name, selection] of selections) {
@@ -479,4 +494,169 @@ describe('briefing on the Gia Lâm sample', () => {
       });
     }
   }
+});
+
+/**
+ * A province with two communes and no district, by field, online totals only,
+ * fees reported by the province alone (contract version 2). Selection
+ * 2025-09..10; the figures quoted below are worked out by hand.
+ */
+function fr(unitId: string, month: string, fieldId: string, o: Partial<DatasetRecord>): DatasetRecord {
+  return {
+    unitId,
+    month,
+    fieldId,
+    carriedOver: 0,
+    received: 0,
+    receivedOnline: 0,
+    resolvedEarly: 0,
+    resolvedOnTime: 0,
+    resolvedLate: 0,
+    pendingWithinDeadline: 0,
+    pendingOverdue: 0,
+    ...o,
+  };
+}
+
+const provinceIndex = indexDataset({
+  schemaVersion: 2,
+  title: 'Tỉnh Thử',
+  targets: { onTimeRate: 0.9, onlineRate: 0.5 },
+  fields: [
+    { id: 'dat-dai', name: 'Đất đai' },
+    { id: 'ho-tich', name: 'Hộ tịch' },
+  ],
+  units: [
+    { id: 'p', name: 'Tỉnh Thử', level: 'province' },
+    { id: 'x', name: 'Xã X', level: 'commune', parentId: 'p' },
+    { id: 'y', name: 'Xã Y', level: 'commune', parentId: 'p' },
+  ],
+  records: [
+    fr('x', '2025-07', 'dat-dai', { received: 10, receivedOnline: 1, resolvedOnTime: 10 }),
+    fr('x', '2025-08', 'dat-dai', { received: 10, receivedOnline: 1, resolvedOnTime: 10 }),
+    fr('x', '2025-09', 'dat-dai', { received: 10, receivedOnline: 2, resolvedOnTime: 8, resolvedLate: 2 }),
+    fr('x', '2025-10', 'dat-dai', {
+      received: 10,
+      receivedOnline: 3,
+      resolvedOnTime: 9,
+      pendingOverdue: 1,
+      apologyLetters: 1,
+    }),
+    fr('x', '2025-09', 'ho-tich', { received: 20, receivedOnline: 16, resolvedOnTime: 20 }),
+    fr('x', '2025-10', 'ho-tich', { received: 20, receivedOnline: 14, resolvedOnTime: 20 }),
+    fr('y', '2025-09', 'dat-dai', { received: 10, receivedOnline: 6, resolvedEarly: 5, resolvedOnTime: 5 }),
+    fr('y', '2025-10', 'dat-dai', { received: 10, receivedOnline: 6, resolvedOnTime: 10 }),
+    fr('y', '2025-09', 'ho-tich', { received: 10, receivedOnline: 2, resolvedOnTime: 10 }),
+    fr('y', '2025-10', 'ho-tich', { received: 10, receivedOnline: 2, resolvedOnTime: 9, resolvedLate: 1 }),
+    fr('p', '2025-09', 'dat-dai', { received: 50, receivedOnline: 30, resolvedOnTime: 50, feesVnd: 5000 }),
+    fr('p', '2025-10', 'dat-dai', { received: 50, receivedOnline: 30, resolvedOnTime: 50, feesVnd: 5000 }),
+  ],
+});
+const PROVINCE_ALL: Selection = { range: { from: '2025-09', to: '2025-10' }, level: 'all', unitId: null, field: null };
+const COMMUNES: Selection = { ...PROVINCE_ALL, level: 'commune' };
+
+describe('briefing by field (contract version 2)', () => {
+  it('names the lagging fields with their figures, weakest on-time rate first', () => {
+    // Land: 37 on time of 39 (94.9 %, above 90 %), online 17 of 40 (42.5 %, below 50 %), 2 late with
+    // 1 apology letter, 1 overdue. Civil status: 59 of 60 (98.3 %), online 34 of 60 (56.7 %), 1 late,
+    // apology letters not reported.
+    expect(para(briefing(provinceIndex, COMMUNES, 'vi'), 'fields')).toBe(
+      'Theo lĩnh vực (2 lĩnh vực có số liệu), chưa đạt chỉ tiêu đúng hạn 90,0\u00a0% hoặc trực tuyến 50,0\u00a0%, hay còn hồ sơ quá hạn: Đất đai (tỷ lệ trực tuyến 42,5\u00a0%; 2 hồ sơ giải quyết quá hạn, đã gửi 1 thư xin lỗi; 1 hồ sơ đang giải quyết đã quá hạn); Hộ tịch (1 hồ sơ giải quyết quá hạn).',
+    );
+    expect(para(briefing(provinceIndex, COMMUNES, 'en'), 'fields')).toBe(
+      'By field (2 fields have figures), below the on-time target of 90.0% or the online target of 50.0%, or with overdue dossiers: Đất đai (online uptake 42.5%; 2 resolved late, 1 apology letter sent; 1 overdue and still in progress); Hộ tịch (1 resolved late).',
+    );
+  });
+
+  it('says so when no field lags', () => {
+    // The province alone: land only, all on time, 60 % online.
+    const p = para(briefing(provinceIndex, { ...PROVINCE_ALL, level: 'province' }, 'vi'), 'fields');
+    expect(p).toBe(
+      'Theo lĩnh vực: lĩnh vực có số liệu đạt chỉ tiêu đúng hạn (90,0\u00a0%) và trực tuyến (50,0\u00a0%), không có hồ sơ quá hạn.',
+    );
+  });
+
+  it('writes online as the one total it is, with no levels, when the split is not reported', () => {
+    const vi = para(briefing(provinceIndex, COMMUNES, 'vi'), 'online');
+    // Communes: 51 online of 100 received.
+    expect(vi).toBe('Cấp xã tiếp nhận 51 hồ sơ qua dịch vụ công trực tuyến, bằng 51,0\u00a0% số hồ sơ mới tiếp nhận.');
+    expect(para(briefing(provinceIndex, COMMUNES, 'en'), 'online')).not.toMatch(/level [34]/);
+  });
+
+  it('says fees are not reported, never 0', () => {
+    expect(para(briefing(provinceIndex, COMMUNES, 'vi'), 'fees')).toBe('Phí, lệ phí: số liệu không báo cáo.');
+    expect(para(briefing(provinceIndex, COMMUNES, 'en'), 'fees')).toBe('Fees and charges: not reported in the data.');
+    expect(para(briefing(provinceIndex, PROVINCE_ALL, 'vi'), 'fees')).toBe(
+      'Phí, lệ phí thu được trong kỳ: cấp tỉnh 10.000\u00a0₫ (10 nghìn đ); cấp xã không báo cáo.',
+    );
+    expect(para(briefing(provinceIndex, PROVINCE_ALL, 'en'), 'fees')).toBe(
+      'Fees and charges collected in the period: province level ₫10,000 (10 thousand ₫); commune level not reported.',
+    );
+  });
+
+  it('names the units with late or overdue dossiers, their fields and apology letters where reported', () => {
+    expect(para(briefing(provinceIndex, PROVINCE_ALL, 'vi'), 'accountability')).toBe(
+      'Có 2 đơn vị có hồ sơ trễ hạn (giải quyết quá hạn hoặc đang quá hạn): Xã X (2 hồ sơ giải quyết quá hạn; 1 hồ sơ đang quá hạn; đã gửi 1 thư xin lỗi; chủ yếu ở lĩnh vực Đất đai); Xã Y (1 hồ sơ giải quyết quá hạn; chủ yếu ở lĩnh vực Hộ tịch).',
+    );
+    expect(para(briefing(provinceIndex, PROVINCE_ALL, 'en'), 'accountability')).toBe(
+      '2 units have late dossiers (resolved late or overdue in progress): Xã X (2 resolved late; 1 overdue in progress; 1 apology letter sent; mostly in Đất đai); Xã Y (1 resolved late; mostly in Hộ tịch).',
+    );
+  });
+
+  it('restricts every figure to the selected field and says so', () => {
+    const ps = briefing(provinceIndex, { ...COMMUNES, field: 'ho-tich' }, 'vi');
+    expect(para(ps, 'intro')).toContain('chỉ xét cấp xã, riêng lĩnh vực Hộ tịch');
+    // Civil status at the communes: 60 handled, 59 on time, 1 late.
+    expect(para(ps, 'commune')).toContain('tổng cộng 60 hồ sơ');
+    expect(para(ps, 'commune')).toContain('Có 1 hồ sơ giải quyết quá hạn.');
+    expect(para(ps, 'fields')).not.toContain('Đất đai');
+    expect(para(briefing(provinceIndex, { ...COMMUNES, field: 'ho-tich' }, 'en'), 'intro')).toContain(
+      'commune level only, the field Hộ tịch only',
+    );
+  });
+
+  it('never says district or huyện for a province with communes, whatever the selection, in either language', () => {
+    const selections: Selection[] = [
+      PROVINCE_ALL,
+      COMMUNES,
+      { ...PROVINCE_ALL, level: 'province' },
+      { ...PROVINCE_ALL, unitId: 'x' },
+      { ...PROVINCE_ALL, field: 'dat-dai' },
+      { ...PROVINCE_ALL, range: { from: '2025-07', to: '2025-10' } },
+    ];
+    for (const selection of selections) {
+      for (const lang of ['vi', 'en'] as const) {
+        const all = [
+          text(provinceIndex, selection, lang),
+          ...Object.values(slideNotes(provinceIndex, selection, lang)),
+        ].join('\n');
+        expect(all, `${JSON.stringify(selection)} ${lang}`).not.toMatch(/huyện|district/i);
+      }
+    }
+  });
+
+  it('gives the field slides their notes from the briefing', () => {
+    const ps = briefing(provinceIndex, PROVINCE_ALL, 'vi');
+    const notes = slideNotes(provinceIndex, PROVINCE_ALL, 'vi');
+    expect(notes['fields-on-time']).toBe(`${para(ps, 'fields')}\n\n${para(ps, 'targets')}`);
+    expect(notes['fields-online']).toBe(`${para(ps, 'fields')}\n\n${para(ps, 'online')}`);
+    expect(notes['field-matrix']).toBe(para(ps, 'fields'));
+    expect(notes.accountability).toBe(`${para(ps, 'fields')}\n\n${para(ps, 'accountability')}`);
+  });
+
+  it('names a commune’s own dataset by the commune, not by its level', () => {
+    const one = indexDataset({
+      schemaVersion: 2,
+      title: 'Xã Thử',
+      fields: [{ id: 'ho-tich', name: 'Hộ tịch' }],
+      units: [{ id: 'x', name: 'Xã Thử', level: 'commune' }],
+      records: [fr('x', '2025-09', 'ho-tich', { received: 20, receivedOnline: 16, resolvedOnTime: 20 })],
+    });
+    const ps = briefing(one, { ...PROVINCE_ALL, range: { from: '2025-09', to: '2025-09' } }, 'vi');
+    expect(ps.map((p) => p.id)).toContain('unit');
+    expect(para(ps, 'unit')).toMatch(/^Xã Thử tiếp nhận và xử lý tổng cộng 20 hồ sơ/);
+    expect(text(one, { ...PROVINCE_ALL, range: { from: '2025-09', to: '2025-09' } }, 'en')).not.toMatch(
+      /commune level/i,
+    );
+  });
 });

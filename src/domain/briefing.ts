@@ -1,4 +1,7 @@
 import {
+  accountabilityRows,
+  type FieldRow,
+  fieldRows,
   type HeadlineGroup,
   headline,
   type ResolvedTargets,
@@ -22,15 +25,16 @@ import type { MonthRange } from './months.ts';
 import { findWarnings } from './validate.ts';
 
 /**
- * A plain-language briefing of the figures on screen, for a district People's
- * Council report. Every number is written by the same format.ts function the
- * dashboard uses for that figure, so a councillor who reads a number aloud
- * finds the very same characters on the page. A figure the data does not
- * report is left out of the text, never written as 0.
+ * A plain-language briefing of the figures on screen, for a People's Council
+ * report (province, district or commune: the levels are those of the data).
+ * Every number is written by the same format.ts function the dashboard uses
+ * for that figure, so a councillor who reads a number aloud finds the very
+ * same characters on the page. A figure the data does not report is left out
+ * of the text or said to be not reported, never written as 0.
  */
 
 export interface BriefingParagraph {
-  /** 'intro', a level ('province' | 'district' | 'commune') or 'unit', 'online', 'fees', 'ranking', 'change', 'targets', 'quality'. */
+  /** 'intro', a level ('province' | 'district' | 'commune') or 'unit', 'fields', 'online', 'fees', 'ranking', 'accountability', 'change', 'targets', 'quality'. */
   id: string;
   text: string;
 }
@@ -76,9 +80,31 @@ interface LevelFigures {
 
 interface OnlineFigures {
   online: string;
-  level3: string;
-  level4: string;
+  /** null: the split into levels 3 and 4 is not reported; online is one total. */
+  level3: string | null;
+  level4: string | null;
   rate: string | null;
+}
+
+/** A unit with late or overdue dossiers, as the accountability paragraph names it. */
+interface AccountableUnit {
+  name: string;
+  late: string | null;
+  overdue: string | null;
+  /** null: apology letters are not reported, so nothing is said of them. */
+  letters: string | null;
+  /** Its fields with the most late and overdue dossiers. */
+  fields: string[];
+}
+
+/** What lags in one field: only the parts that do are set. */
+interface FieldLag {
+  name: string;
+  onTimeRate: string | null;
+  onlineRate: string | null;
+  late: string | null;
+  apologyLetters: string | null;
+  overdue: string | null;
 }
 
 interface TargetFigures {
@@ -123,6 +149,7 @@ const TEXT = {
         .join(' '),
     scopeLevel: (levels: string) => `chỉ xét ${levels}`,
     scopeUnit: (name: string) => `riêng ${name}`,
+    scopeField: (name: string) => `riêng lĩnh vực ${name}`,
     empty: 'Trong kỳ đã chọn không có số liệu nào.',
     subject: (s: Subject, units: string | null) => (units ? `${s.start} (cộng chung ${units} đơn vị)` : s.start),
     handled: (who: string, f: LevelFigures) =>
@@ -152,9 +179,30 @@ const TEXT = {
       return parts.length === 0 ? '' : `Ngoài ra có ${listOf(parts, 'và')}.`;
     },
     online: (s: Subject, f: OnlineFigures) =>
-      `${s.start} tiếp nhận ${f.online} hồ sơ qua dịch vụ công trực tuyến (${f.level3} hồ sơ mức độ 3, ${f.level4} hồ sơ mức độ 4)${f.rate === null ? '' : `, bằng ${f.rate} số hồ sơ mới tiếp nhận`}.`,
+      `${s.start} tiếp nhận ${f.online} hồ sơ qua dịch vụ công trực tuyến${f.level3 === null || f.level4 === null ? '' : ` (${f.level3} hồ sơ mức độ 3, ${f.level4} hồ sơ mức độ 4)`}${f.rate === null ? '' : `, bằng ${f.rate} số hồ sơ mới tiếp nhận`}.`,
     fees: (items: string[]) => `Phí, lệ phí thu được trong kỳ: ${items.join('; ')}.`,
+    feesNone: 'Phí, lệ phí: số liệu không báo cáo.',
     feeItem: (s: Subject, full: string, short: string | null) => `${s.inner} ${full}${short ? ` (${short})` : ''}`,
+    feeNotReported: (s: Subject) => `${s.inner} không báo cáo`,
+    fields: (count: number, onTime: string, online: string, lags: FieldLag[]) => {
+      const n = formatCount(count, 'vi');
+      if (lags.length === 0) {
+        return count === 1
+          ? `Theo lĩnh vực: lĩnh vực có số liệu đạt chỉ tiêu đúng hạn (${onTime}) và trực tuyến (${online}), không có hồ sơ quá hạn.`
+          : `Theo lĩnh vực: cả ${n} lĩnh vực có số liệu đều đạt chỉ tiêu đúng hạn (${onTime}) và trực tuyến (${online}), không có hồ sơ quá hạn.`;
+      }
+      const item = (l: FieldLag) => {
+        const parts = [
+          l.onTimeRate && `tỷ lệ đúng hạn ${l.onTimeRate}`,
+          l.onlineRate && `tỷ lệ trực tuyến ${l.onlineRate}`,
+          l.late &&
+            `${l.late} hồ sơ giải quyết quá hạn${l.apologyLetters === null ? '' : `, đã gửi ${l.apologyLetters} thư xin lỗi`}`,
+          l.overdue && `${l.overdue} hồ sơ đang giải quyết đã quá hạn`,
+        ].filter(Boolean);
+        return `${l.name} (${parts.join('; ')})`;
+      };
+      return `Theo lĩnh vực (${n} lĩnh vực có số liệu), chưa đạt chỉ tiêu đúng hạn ${onTime} hoặc trực tuyến ${online}, hay còn hồ sơ quá hạn: ${lags.map(item).join('; ')}.`;
+    },
     ranking: (count: string, lines: string[]) => `Trong kỳ có số liệu của ${count} đơn vị cấp xã. ${lines.join(' ')}`,
     rankingLine: (what: string, line: RankingLine, count: string) => {
       const names = (e: Extreme) =>
@@ -164,6 +212,19 @@ const TEXT = {
     },
     onTimeWhat: 'Tỷ lệ đúng hạn',
     onlineWhat: 'Tỷ lệ trực tuyến',
+    accountability: (count: string, items: AccountableUnit[], others: number) => {
+      const item = (u: AccountableUnit) => {
+        const parts = [
+          u.late && `${u.late} hồ sơ giải quyết quá hạn`,
+          u.overdue && `${u.overdue} hồ sơ đang quá hạn`,
+          u.letters !== null && `đã gửi ${u.letters} thư xin lỗi`,
+          u.fields.length > 0 && `chủ yếu ở lĩnh vực ${listOf(u.fields, 'và')}`,
+        ].filter(Boolean);
+        return `${u.name} (${parts.join('; ')})`;
+      };
+      const rest = others > 0 ? `; và ${formatCount(others, 'vi')} đơn vị khác` : '';
+      return `Có ${count} đơn vị có hồ sơ trễ hạn (giải quyết quá hạn hoặc đang quá hạn): ${items.map(item).join('; ')}${rest}.`;
+    },
     change: (previous: string, lines: string[]) =>
       `So với kỳ trước (${previous}), các chỉ số thay đổi như sau. ${lines.join(' ')}`,
     changeLine: (s: Subject, c: ChangeFigures) =>
@@ -204,6 +265,7 @@ const TEXT = {
         .join(' '),
     scopeLevel: (levels: string) => `${levels} only`,
     scopeUnit: (name: string) => `${name} only`,
+    scopeField: (name: string) => `the field ${name} only`,
     empty: 'There are no figures in the chosen period.',
     subject: (s: Subject, units: string | null) => (units ? `${s.start} (${units} units together)` : s.start),
     handled: (who: string, f: LevelFigures, n: Totals) =>
@@ -243,9 +305,30 @@ const TEXT = {
       return parts.length === 0 ? '' : `There were also ${listOf(parts, 'and')}.`;
     },
     online: (s: Subject, f: OnlineFigures, n: Totals) =>
-      `${s.start}, ${f.online} ${plural(onlineCount(n), 'dossier', 'dossiers')} came in through online public services (${f.level3} at level 3, ${f.level4} at level 4)${f.rate === null ? '' : `, ${f.rate} of the newly received`}.`,
+      `${s.start}, ${f.online} ${plural(onlineCount(n), 'dossier', 'dossiers')} came in through online public services${f.level3 === null || f.level4 === null ? '' : ` (${f.level3} at level 3, ${f.level4} at level 4)`}${f.rate === null ? '' : `, ${f.rate} of the newly received`}.`,
     fees: (items: string[]) => `Fees and charges collected in the period: ${items.join('; ')}.`,
+    feesNone: 'Fees and charges: not reported in the data.',
     feeItem: (s: Subject, full: string, short: string | null) => `${s.inner} ${full}${short ? ` (${short})` : ''}`,
+    feeNotReported: (s: Subject) => `${s.inner} not reported`,
+    fields: (count: number, onTime: string, online: string, lags: FieldLag[]) => {
+      const n = formatCount(count, 'en');
+      if (lags.length === 0) {
+        return count === 1
+          ? `By field: the field with figures meets the on-time (${onTime}) and online (${online}) targets and has no overdue dossiers.`
+          : `By field: all ${n} fields with figures meet the on-time (${onTime}) and online (${online}) targets and have no overdue dossiers.`;
+      }
+      const item = (l: FieldLag) => {
+        const parts = [
+          l.onTimeRate && `on-time rate ${l.onTimeRate}`,
+          l.onlineRate && `online uptake ${l.onlineRate}`,
+          l.late &&
+            `${l.late} resolved late${l.apologyLetters === null ? '' : `, ${l.apologyLetters} apology ${l.apologyLetters === '1' ? 'letter' : 'letters'} sent`}`,
+          l.overdue && `${l.overdue} overdue and still in progress`,
+        ].filter(Boolean);
+        return `${l.name} (${parts.join('; ')})`;
+      };
+      return `By field (${n} ${plural(count, 'field has', 'fields have')} figures), below the on-time target of ${onTime} or the online target of ${online}, or with overdue dossiers: ${lags.map(item).join('; ')}.`;
+    },
     ranking: (count: string, lines: string[]) =>
       `The period has figures for ${count} commune-level units. ${lines.join(' ')}`,
     rankingLine: (what: string, line: RankingLine, count: string) => {
@@ -259,6 +342,19 @@ const TEXT = {
     },
     onTimeWhat: 'On-time rate',
     onlineWhat: 'Online uptake',
+    accountability: (count: string, items: AccountableUnit[], others: number) => {
+      const item = (u: AccountableUnit) => {
+        const parts = [
+          u.late && `${u.late} resolved late`,
+          u.overdue && `${u.overdue} overdue in progress`,
+          u.letters !== null && `${u.letters} apology ${u.letters === '1' ? 'letter' : 'letters'} sent`,
+          u.fields.length > 0 && `mostly in ${listOf(u.fields, 'and')}`,
+        ].filter(Boolean);
+        return `${u.name} (${parts.join('; ')})`;
+      };
+      const rest = others > 0 ? `; and ${formatCount(others, 'en')} other ${plural(others, 'unit', 'units')}` : '';
+      return `${count} ${count === '1' ? 'unit has' : 'units have'} late dossiers (resolved late or overdue in progress): ${items.map(item).join('; ')}${rest}.`;
+    },
     change: (previous: string, lines: string[]) =>
       `Compared with the previous period (${previous}), the figures changed as follows. ${lines.join(' ')}`,
     changeLine: (s: Subject, c: ChangeFigures) =>
@@ -350,10 +446,11 @@ function levelParagraph(group: HeadlineGroup, unitCount: number | null, lang: La
 function onlineParagraph(groups: readonly HeadlineGroup[], lang: Lang): BriefingParagraph {
   const sentences = groups.map((g) => {
     const t = g.current;
+    // Where the split into levels 3 and 4 is not reported, online is given as the one total it is.
     const f: OnlineFigures = {
       online: formatCount(onlineCount(t), lang),
-      level3: formatCount(t.receivedOnlineLevel3, lang),
-      level4: formatCount(t.receivedOnlineLevel4, lang),
+      level3: t.receivedOnlineLevel3 === null ? null : formatCount(t.receivedOnlineLevel3, lang),
+      level4: t.receivedOnlineLevel4 === null ? null : formatCount(t.receivedOnlineLevel4, lang),
       rate: t.onlineRate === null ? null : formatPercent(t.onlineRate, lang),
     };
     const s = subjectOf(g, lang);
@@ -363,13 +460,51 @@ function onlineParagraph(groups: readonly HeadlineGroup[], lang: Lang): Briefing
 }
 
 function feesParagraph(groups: readonly HeadlineGroup[], lang: Lang): BriefingParagraph {
+  const t = TEXT[lang];
+  // Fees the data does not report are said to be so, never written as 0.
+  if (groups.every((g) => g.current.feesVnd === null)) return { id: 'fees', text: t.feesNone };
   const items = groups.map((g) => {
-    const full = formatVnd(g.current.feesVnd, lang);
-    const short = formatVndShort(g.current.feesVnd, lang);
+    const fees = g.current.feesVnd;
+    if (fees === null) return t.feeNotReported(subjectOf(g, lang));
+    const full = formatVnd(fees, lang);
+    const short = formatVndShort(fees, lang);
     // The headline card shows the short form big and the full amount beneath; the text leads with the full one.
-    return TEXT[lang].feeItem(subjectOf(g, lang), full, short === full ? null : short);
+    return t.feeItem(subjectOf(g, lang), full, short === full ? null : short);
   });
-  return { id: 'fees', text: TEXT[lang].fees(items) };
+  return { id: 'fees', text: t.fees(items) };
+}
+
+/** A field lags when it misses the on-time or the online target, or has late or overdue dossiers. */
+function fieldLag(row: FieldRow, lang: Lang): FieldLag | null {
+  const t = row.totals;
+  const lag: FieldLag = {
+    name: row.name,
+    onTimeRate: row.belowOnTimeTarget ? formatPercent(t.onTimeRate, lang) : null,
+    onlineRate: row.belowOnlineTarget ? formatPercent(t.onlineRate, lang) : null,
+    late: t.resolvedLate > 0 ? formatCount(t.resolvedLate, lang) : null,
+    apologyLetters: t.resolvedLate > 0 && t.apologyLetters !== null ? formatCount(t.apologyLetters, lang) : null,
+    overdue: t.pendingOverdue > 0 ? formatCount(t.pendingOverdue, lang) : null,
+  };
+  return lag.onTimeRate || lag.onlineRate || lag.late || lag.overdue ? lag : null;
+}
+
+/** The lagging fields with their figures, weakest on-time rate first; null when the data has no fields. */
+function fieldsParagraph(rows: readonly FieldRow[], targets: ResolvedTargets, lang: Lang): BriefingParagraph | null {
+  if (rows.length === 0) return null;
+  const ordered = [...rows].sort(
+    (a, b) =>
+      (a.totals.onTimeRate ?? 2) - (b.totals.onTimeRate ?? 2) ||
+      b.totals.resolvedLate + b.totals.pendingOverdue - (a.totals.resolvedLate + a.totals.pendingOverdue) ||
+      a.name.localeCompare(b.name, 'vi'),
+  );
+  const lags = ordered.flatMap((r) => fieldLag(r, lang) ?? []);
+  const text = TEXT[lang].fields(
+    rows.length,
+    formatPercent(targets.onTimeRate, lang),
+    formatPercent(targets.onlineRate, lang),
+    lags,
+  );
+  return { id: 'fields', text };
 }
 
 /** Units sharing the value at one end, as the ranking table shows it (equal when formatted alike). */
@@ -415,6 +550,7 @@ function changeFigures(current: Totals, previous: Totals, lang: Lang): ChangeFig
     onTimeRate: formatPointChange(current.onTimeRate, previous.onTimeRate, lang),
     online: formatRelativeChange(onlineCount(current), onlineCount(previous), lang),
     onlineRate: formatPointChange(current.onlineRate, previous.onlineRate, lang),
+    // Null where either period does not report fees: then no change is claimed.
     fees: formatRelativeChange(current.feesVnd, previous.feesVnd, lang),
   };
 }
@@ -467,43 +603,78 @@ function introParagraph(
 ): BriefingParagraph {
   const t = TEXT[lang];
   const unit = selection.unitId ? index.unitsById.get(selection.unitId) : undefined;
-  let scope: string | null = null;
-  if (unit) scope = t.scopeUnit(unit.name);
+  const scopes: string[] = [];
+  if (unit) scopes.push(t.scopeUnit(unit.name));
   else if (selection.level !== 'all') {
     const levels = groups.flatMap((g) => (g.kind === 'unit' ? [] : [lowerFirst(LEVEL_LABEL[g.kind][lang])]));
-    if (levels.length > 0) scope = t.scopeLevel(listOf(levels, lang === 'vi' ? 'và' : 'and'));
+    if (levels.length > 0) scopes.push(t.scopeLevel(listOf(levels, lang === 'vi' ? 'và' : 'and')));
   }
+  const field = selection.field === null ? undefined : index.fieldsById.get(selection.field);
+  if (field) scopes.push(t.scopeField(field.name));
   const text = t.intro(
     index.dataset.title,
     formatRange(selection.range, lang),
-    scope,
+    scopes.length > 0 ? scopes.join(', ') : null,
     index.dataset.illustrative === true,
   );
   return { id: 'intro', text };
 }
 
-/** The briefing for what the dashboard shows: one paragraph per topic, in reading order. */
+/**
+ * The briefing for what the dashboard shows: one paragraph per topic, in
+ * reading order. Every figure is restricted to the selected field when there is one.
+ */
 export function briefing(index: DatasetIndex, selection: Selection, lang: Lang): BriefingParagraph[] {
   const h = headline(index, selection);
   const rows = unitRows(index, selection);
-  const paragraphs: BriefingParagraph[] = [introParagraph(index, selection, h.groups, lang)];
-  if (h.groups.length === 0) {
+  // A commune's own dataset has one unit: the briefing names it rather than "the commune level".
+  const only = index.units.length === 1 ? index.units[0] : undefined;
+  const groups = only
+    ? h.groups.map((g): HeadlineGroup => (g.kind === 'unit' ? g : { ...g, kind: 'unit', label: only.name }))
+    : h.groups;
+  const paragraphs: BriefingParagraph[] = [introParagraph(index, selection, groups, lang)];
+  if (groups.length === 0) {
     paragraphs.push({ id: 'empty', text: TEXT[lang].empty });
     return paragraphs;
   }
-  for (const g of h.groups) {
+  for (const g of groups) {
     const unitCount = g.kind === 'unit' ? null : rows.filter((r) => r.level === g.kind).length;
     paragraphs.push(levelParagraph(g, unitCount, lang));
   }
-  paragraphs.push(onlineParagraph(h.groups, lang), feesParagraph(h.groups, lang));
+  const fields = fieldsParagraph(fieldRows(index, selection), h.targets, lang);
+  if (fields) paragraphs.push(fields);
+  paragraphs.push(onlineParagraph(groups, lang), feesParagraph(groups, lang));
   const ranking = rankingParagraph(rows, lang);
   if (ranking) paragraphs.push(ranking);
+  const accountability = selection.unitId === null && !only ? accountabilityParagraph(index, selection, lang) : null;
+  if (accountability) paragraphs.push(accountability);
   paragraphs.push(
-    changeParagraph(h.groups, h.previousRange, lang),
-    targetsParagraph(h.groups, h.targets, lang),
+    changeParagraph(groups, h.previousRange, lang),
+    targetsParagraph(groups, h.targets, lang),
     qualityParagraph(index, lang),
   );
   return paragraphs;
+}
+
+/** Up to this many units are named in the accountability paragraph, those with most late and overdue dossiers. */
+const MAX_ACCOUNTABLE = 5;
+
+/**
+ * The units with late or overdue dossiers, most first, with the apology
+ * letters they sent where that is reported (left out where it is not).
+ */
+function accountabilityParagraph(index: DatasetIndex, selection: Selection, lang: Lang): BriefingParagraph | null {
+  const rows = accountabilityRows(index, selection);
+  if (rows.length === 0) return null;
+  const items = rows.slice(0, MAX_ACCOUNTABLE).map((r) => ({
+    name: r.name,
+    late: r.resolvedLate > 0 ? formatCount(r.resolvedLate, lang) : null,
+    overdue: r.pendingOverdue > 0 ? formatCount(r.pendingOverdue, lang) : null,
+    letters: r.apologyLetters === null ? null : formatCount(r.apologyLetters, lang),
+    fields: r.fields.slice(0, MAX_NAMED).map((f) => f.name),
+  }));
+  const others = rows.length - items.length;
+  return { id: 'accountability', text: TEXT[lang].accountability(formatCount(rows.length, lang), items, others) };
 }
 
 /** Paragraphs as plain text, a blank line between them: for the clipboard and the command line. */
@@ -522,6 +693,11 @@ export const SLIDE_KEYS = [
   'flow',
   'channel',
   'ranking',
+  'fields-on-time',
+  'fields-online',
+  'fields-late',
+  'field-matrix',
+  'accountability',
   'quality',
   'summary',
 ] as const;
@@ -541,6 +717,11 @@ const SLIDE_PARAGRAPHS: Record<SlideKey, readonly string[]> = {
   flow: LEVEL_IDS,
   channel: ['online'],
   ranking: ['ranking'],
+  'fields-on-time': ['fields', 'targets'],
+  'fields-online': ['fields', 'online'],
+  'fields-late': ['fields', ...LEVEL_IDS],
+  'field-matrix': ['fields'],
+  accountability: ['accountability', 'fields'],
   quality: ['quality'],
   summary: ['targets', 'change'],
 };

@@ -25,6 +25,7 @@ function unitRow(
   const totals = withRates({
     carriedOver: 5,
     received: 120,
+    receivedOnline: 60,
     receivedOnlineLevel3: 20,
     receivedOnlineLevel4: 40,
     resolvedEarly: counts.early,
@@ -74,6 +75,7 @@ function onlineRow(
   const totals = withRates({
     carriedOver: 0,
     received: received.all,
+    receivedOnline: received.level3 + received.level4,
     receivedOnlineLevel3: received.level3,
     receivedOnlineLevel4: received.level4,
     resolvedEarly: 10,
@@ -307,7 +309,7 @@ const PROVINCE: Dataset = {
 
 describe('chartSpecs', () => {
   const index = indexDataset(PROVINCE);
-  const selection = { range: { from: '2025-07', to: '2025-08' }, level: 'all' as const, unitId: null };
+  const selection = { range: { from: '2025-07', to: '2025-08' }, level: 'all' as const, unitId: null, field: null };
   const specs = chartSpecs(dashboardFigures(index, selection), null, 'vi');
 
   it('reserves for each chart exactly the height it draws', () => {
@@ -332,7 +334,7 @@ describe('chartSpecs', () => {
 
 describe('chartSpecs, what is drawn', () => {
   const index = indexDataset(PROVINCE);
-  const selection = { range: { from: '2025-07', to: '2025-08' }, level: 'all' as const, unitId: null };
+  const selection = { range: { from: '2025-07', to: '2025-08' }, level: 'all' as const, unitId: null, field: null };
   const specs = chartSpecs(dashboardFigures(index, selection), null, 'vi');
   const byId = new Map(specs.map((s) => [s.id, s]));
 

@@ -1,20 +1,34 @@
-import { type DatasetIndex, groupTotals, rangeCovered, ratio, type Totals, unitTotals } from './metrics.ts';
+import {
+  type DatasetIndex,
+  fieldsOfUnit,
+  groupTotals,
+  rangeCovered,
+  ratio,
+  type Totals,
+  unitTotals,
+} from './metrics.ts';
 import { addMonths, type Month, type MonthRange, monthsBetween, previousRange } from './months.ts';
-import { DEFAULT_TARGETS, type Level, type Unit } from './schema.ts';
+import { DEFAULT_TARGETS, type Field, LEVELS, type Level, type Unit } from './schema.ts';
 
 /**
  * Ready-to-plot rows for the page, the slides and the exports. Components
  * receive these and format them; they never compute a figure themselves.
  */
 
-export type LevelFilter = 'district' | 'commune' | 'all';
-export const LEVEL_FILTERS: readonly LevelFilter[] = ['all', 'district', 'commune'];
+/**
+ * A level of the data, or all of them. Which levels a dataset has is read from
+ * its units (`levelsFor`): a province with its communes has no district level.
+ */
+export type LevelFilter = Level | 'all';
+export const LEVEL_FILTERS: readonly LevelFilter[] = ['all', ...LEVELS];
 
 export interface Selection {
   range: MonthRange;
   level: LevelFilter;
   /** One unit drilled into, or null for the level as a whole. */
   unitId: string | null;
+  /** One procedure field (an id of the dataset's `fields`), or null for all fields together. */
+  field: string | null;
 }
 
 export interface ResolvedTargets {
@@ -35,11 +49,10 @@ export function comparableRange(index: DatasetIndex, range: MonthRange): MonthRa
   return rangeCovered(index, prev) ? prev : null;
 }
 
-/** Levels shown for a filter, in the order district then commune (and province first when present). */
+/** Levels the data has that a filter shows, from the top down (province, district, commune). */
 export function levelsFor(index: DatasetIndex, filter: LevelFilter): Level[] {
   const present = new Set(index.units.map((u) => u.level));
-  const order: Level[] = ['province', 'district', 'commune'];
-  return order.filter((l) => present.has(l) && (filter === 'all' || filter === l));
+  return LEVELS.filter((l) => present.has(l) && (filter === 'all' || filter === l));
 }
 
 /** Units in scope: of the chosen levels, or the one unit drilled into. */
@@ -67,14 +80,22 @@ export interface Headline {
   groups: HeadlineGroup[];
 }
 
-/** Headline figures: one group per level shown (or the unit), with the previous period where covered. */
+/**
+ * Headline figures: one group per level shown (or the unit), with the previous
+ * period where covered; restricted to the selected field when there is one.
+ */
 export function headline(index: DatasetIndex, selection: Selection): Headline {
   const prevRange = comparableRange(index, selection.range);
   const groups: HeadlineGroup[] = [];
   const add = (kind: HeadlineGroup['kind'], label: string, ids: string[]) => {
-    const current = groupTotals(index, ids, selection.range);
+    const current = groupTotals(index, ids, selection.range, selection.field);
     if (!current) return;
-    groups.push({ kind, label, current, previous: prevRange ? groupTotals(index, ids, prevRange) : null });
+    groups.push({
+      kind,
+      label,
+      current,
+      previous: prevRange ? groupTotals(index, ids, prevRange, selection.field) : null,
+    });
   };
   const unit = selection.unitId ? index.unitsById.get(selection.unitId) : undefined;
   if (unit) add('unit', unit.name, [unit.id]);
@@ -97,7 +118,7 @@ export interface UnitRow {
   code: string | undefined;
   totals: Totals;
   previous: Totals | null;
-  /** (level 4) / received: how much of the intake is fully online. */
+  /** (level 4) / received: how much of the intake is fully online; null where the split is not reported. */
   level4Share: number | null;
   level3Share: number | null;
   onTimeChange: number | null;
@@ -115,9 +136,9 @@ export function unitRows(index: DatasetIndex, selection: Selection): UnitRow[] {
   const scope = selection.unitId ? unitsInScope(index, { ...selection, unitId: null }) : unitsInScope(index, selection);
   const rows: Omit<UnitRow, 'rank'>[] = [];
   for (const u of scope) {
-    const totals = unitTotals(index, u.id, selection.range);
+    const totals = unitTotals(index, u.id, selection.range, selection.field);
     if (!totals) continue;
-    const previous = prevRange ? unitTotals(index, u.id, prevRange) : null;
+    const previous = prevRange ? unitTotals(index, u.id, prevRange, selection.field) : null;
     rows.push({
       unitId: u.id,
       name: u.name,
@@ -125,8 +146,8 @@ export function unitRows(index: DatasetIndex, selection: Selection): UnitRow[] {
       code: u.code,
       totals,
       previous,
-      level4Share: ratio(totals.receivedOnlineLevel4, totals.received),
-      level3Share: ratio(totals.receivedOnlineLevel3, totals.received),
+      level4Share: share(totals.receivedOnlineLevel4, totals.received),
+      level3Share: share(totals.receivedOnlineLevel3, totals.received),
       onTimeChange: difference(totals.onTimeRate, previous?.onTimeRate ?? null),
       onlineChange: difference(totals.onlineRate, previous?.onlineRate ?? null),
       belowOnTimeTarget: totals.onTimeRate !== null && totals.onTimeRate < targets.onTimeRate,
@@ -135,6 +156,10 @@ export function unitRows(index: DatasetIndex, selection: Selection): UnitRow[] {
   }
   const ordered = [...rows].sort(compareRank);
   return ordered.map((r, i) => ({ ...r, rank: i + 1 }));
+}
+
+function share(part: number | null, whole: number): number | null {
+  return part === null ? null : ratio(part, whole);
 }
 
 function difference(a: number | null, b: number | null): number | null {
@@ -158,11 +183,16 @@ export interface MonthRow {
   totals: Totals | null;
 }
 
-/** A group's figures month by month across the range. */
-export function monthRows(index: DatasetIndex, unitIds: readonly string[], range: MonthRange): MonthRow[] {
+/** A group's figures month by month across the range (one field's, when `field` is given). */
+export function monthRows(
+  index: DatasetIndex,
+  unitIds: readonly string[],
+  range: MonthRange,
+  field: string | null = null,
+): MonthRow[] {
   return monthsBetween(range).map((month) => ({
     month,
-    totals: groupTotals(index, unitIds, { from: month, to: month }),
+    totals: groupTotals(index, unitIds, { from: month, to: month }, field),
   }));
 }
 
@@ -171,13 +201,15 @@ export interface LevelMonthRow {
   byLevel: Partial<Record<Level, Totals | null>>;
 }
 
-/** Month by month, one group per level shown: for "district and communes apart". */
+/** Month by month, one group per level shown: for the levels drawn apart. */
 export function levelMonthRows(index: DatasetIndex, selection: Selection): LevelMonthRow[] {
   const levels = selection.unitId ? [] : levelsFor(index, selection.level);
   const ids = new Map(levels.map((l) => [l, index.units.filter((u) => u.level === l).map((u) => u.id)]));
   return monthsBetween(selection.range).map((month) => {
     const byLevel: Partial<Record<Level, Totals | null>> = {};
-    for (const [level, unitIds] of ids) byLevel[level] = groupTotals(index, unitIds, { from: month, to: month });
+    for (const [level, unitIds] of ids) {
+      byLevel[level] = groupTotals(index, unitIds, { from: month, to: month }, selection.field);
+    }
     return { month, byLevel };
   });
 }
@@ -188,6 +220,7 @@ export function scopeMonthRows(index: DatasetIndex, selection: Selection): Month
     index,
     unitsInScope(index, selection).map((u) => u.id),
     selection.range,
+    selection.field,
   );
 }
 
@@ -271,30 +304,225 @@ export const FLOW_PICKS: Record<string, SeriesPick> = {
   pendingOverdue: (t) => t.pendingOverdue,
 };
 
-/** New dossiers by channel: level 3, level 4, and the rest (in person or by post). */
+/** New dossiers by channel: level 3, level 4 (null where the split is not reported), and the rest (in person or by post). */
 export const CHANNEL_PICKS: Record<string, SeriesPick> = {
   receivedOnlineLevel4: (t) => t.receivedOnlineLevel4,
   receivedOnlineLevel3: (t) => t.receivedOnlineLevel3,
-  offline: (t) => t.received - t.receivedOnlineLevel3 - t.receivedOnlineLevel4,
+  offline: (t) => t.received - t.receivedOnline,
 };
+
+/** New dossiers by channel where the split is not reported: online as one figure, and the rest. */
+export const CHANNEL_TOTAL_PICKS: Record<string, SeriesPick> = {
+  receivedOnline: (t) => t.receivedOnline,
+  offline: (t) => t.received - t.receivedOnline,
+};
+
+/** What the data in view reports, so the page can say "không báo cáo" rather than draw 0. */
+export interface Reporting {
+  /**
+   * Every record in view over the range gives the split into levels 3 and 4.
+   * When false, the level 3/4 figures are null and online is one total.
+   */
+  onlineSplit: boolean;
+  /** Some record in view reports fees; when false, fees are "not reported" (every fee figure is null). */
+  fees: boolean;
+}
+
+/** What is reported for the units in scope over the range (and the field, when one is selected). */
+export function reportingOf(index: DatasetIndex, selection: Selection): Reporting {
+  const t = groupTotals(
+    index,
+    unitsInScope(index, selection).map((u) => u.id),
+    selection.range,
+    selection.field,
+  );
+  return { onlineSplit: t !== null && t.receivedOnlineLevel3 !== null, fees: t !== null && t.feesVnd !== null };
+}
+
+/** The fields a selection covers: the selected one, or every field some record uses. */
+export function fieldsInView(index: DatasetIndex, selection: Selection): Field[] {
+  if (selection.field === null) return [...index.fields];
+  const f = index.fieldsById.get(selection.field);
+  return f ? [f] : [];
+}
+
+/**
+ * One procedure field over the units in scope: the rows behind "on-time rate
+ * by field", "online uptake by field" and "late and overdue by field".
+ */
+export interface FieldRow {
+  fieldId: string;
+  name: string;
+  code: string | undefined;
+  /** Sum of the (unit, field) series of the units in scope. */
+  totals: Totals;
+  /** The same over the previous period of the same length, where the data covers it. */
+  previous: Totals | null;
+  onTimeChange: number | null;
+  onlineChange: number | null;
+  belowOnTimeTarget: boolean;
+  belowOnlineTarget: boolean;
+  /** Units in scope with a record of this field in the range. */
+  unitCount: number;
+}
+
+/** One row per field with data in the range, for the units in scope, in the order of the dataset's `fields`. */
+export function fieldRows(index: DatasetIndex, selection: Selection): FieldRow[] {
+  const targets = targetsOf(index);
+  const prevRange = comparableRange(index, selection.range);
+  const ids = unitsInScope(index, selection).map((u) => u.id);
+  const rows: FieldRow[] = [];
+  for (const f of fieldsInView(index, selection)) {
+    const totals = groupTotals(index, ids, selection.range, f.id);
+    if (!totals) continue;
+    const previous = prevRange ? groupTotals(index, ids, prevRange, f.id) : null;
+    let unitCount = 0;
+    for (const id of ids) if (unitTotals(index, id, selection.range, f.id)) unitCount++;
+    rows.push({
+      fieldId: f.id,
+      name: f.name,
+      code: f.code,
+      totals,
+      previous,
+      onTimeChange: difference(totals.onTimeRate, previous?.onTimeRate ?? null),
+      onlineChange: difference(totals.onlineRate, previous?.onlineRate ?? null),
+      belowOnTimeTarget: totals.onTimeRate !== null && totals.onTimeRate < targets.onTimeRate,
+      belowOnlineTarget: totals.onlineRate !== null && totals.onlineRate < targets.onlineRate,
+      unitCount,
+    });
+  }
+  return rows;
+}
+
+/** One cell of the unit × field table. */
+export interface FieldCell {
+  fieldId: string;
+  /** null: the unit has no record of this field in the range (or does not report it). */
+  totals: Totals | null;
+  onTimeRate: number | null;
+  /** Dossiers still pending and overdue at the end of the range; null where there are no figures. */
+  overdue: number | null;
+  belowOnTimeTarget: boolean;
+}
+
+export interface UnitFieldRow {
+  unitId: string;
+  name: string;
+  level: Level;
+  code: string | undefined;
+  /** The unit over the fields in view (all its fields, or the selected one). */
+  totals: Totals;
+  /** One cell per column of the matrix, in the same order. */
+  cells: FieldCell[];
+}
+
+export interface UnitFieldMatrix {
+  /** The columns: the fields in view. */
+  fields: Field[];
+  /** The units in scope that report by field and have figures in the range, in the order of the dataset. */
+  rows: UnitFieldRow[];
+}
+
+/** The unit × field table for the units in scope: on-time rate and overdue count, with the totals behind them. */
+export function unitFieldMatrix(index: DatasetIndex, selection: Selection): UnitFieldMatrix {
+  const targets = targetsOf(index);
+  const fields = fieldsInView(index, selection);
+  const rows: UnitFieldRow[] = [];
+  for (const u of unitsInScope(index, selection)) {
+    if (fieldsOfUnit(index, u.id).length === 0) continue;
+    const totals = unitTotals(index, u.id, selection.range, selection.field);
+    if (!totals) continue;
+    const cells = fields.map((f): FieldCell => {
+      const t = unitTotals(index, u.id, selection.range, f.id);
+      return {
+        fieldId: f.id,
+        totals: t,
+        onTimeRate: t?.onTimeRate ?? null,
+        overdue: t ? t.pendingOverdue : null,
+        belowOnTimeTarget: t !== null && t.onTimeRate !== null && t.onTimeRate < targets.onTimeRate,
+      };
+    });
+    rows.push({ unitId: u.id, name: u.name, level: u.level, code: u.code, totals, cells });
+  }
+  return { fields, rows };
+}
+
+/** Late and overdue dossiers and the apology letters sent for them. */
+export interface AccountabilityFigures {
+  /** Resolved after the deadline during the range. */
+  resolvedLate: number;
+  /** Still pending and overdue at the end of the range. */
+  pendingOverdue: number;
+  /** Apology letters sent during the range, where reported; null where no record reports them (never 0). */
+  apologyLetters: number | null;
+}
+
+export interface AccountabilityFieldRow extends AccountabilityFigures {
+  fieldId: string;
+  name: string;
+}
+
+export interface AccountabilityRow extends AccountabilityFigures {
+  unitId: string;
+  name: string;
+  level: Level;
+  /** The unit's fields with late or overdue dossiers, most first; empty for a unit that reports no fields. */
+  fields: AccountabilityFieldRow[];
+}
+
+function accountabilityOf(t: Totals): AccountabilityFigures {
+  return { resolvedLate: t.resolvedLate, pendingOverdue: t.pendingOverdue, apologyLetters: t.apologyLetters };
+}
+
+const lateOrOverdue = (x: AccountabilityFigures) => x.resolvedLate + x.pendingOverdue;
+
+/**
+ * The units in scope with late or overdue dossiers (and, for units that report
+ * by field, the fields where they are), most first: how many, and how many
+ * apology letters were sent where that is reported.
+ */
+export function accountabilityRows(index: DatasetIndex, selection: Selection): AccountabilityRow[] {
+  const rows: AccountabilityRow[] = [];
+  for (const u of unitsInScope(index, selection)) {
+    const t = unitTotals(index, u.id, selection.range, selection.field);
+    if (!t || t.resolvedLate + t.pendingOverdue === 0) continue;
+    const fields: AccountabilityFieldRow[] = [];
+    for (const f of fieldsOfUnit(index, u.id)) {
+      if (selection.field !== null && f.id !== selection.field) continue;
+      const ft = unitTotals(index, u.id, selection.range, f.id);
+      if (!ft || ft.resolvedLate + ft.pendingOverdue === 0) continue;
+      fields.push({ fieldId: f.id, name: f.name, ...accountabilityOf(ft) });
+    }
+    fields.sort((a, b) => lateOrOverdue(b) - lateOrOverdue(a));
+    rows.push({ unitId: u.id, name: u.name, level: u.level, ...accountabilityOf(t), fields });
+  }
+  return rows.sort((a, b) => lateOrOverdue(b) - lateOrOverdue(a) || a.name.localeCompare(b.name, 'vi'));
+}
 
 /** Everything the page, the slides and the exports draw for one selection, computed once. */
 export function dashboardFigures(index: DatasetIndex, selection: Selection) {
   const levels = levelsFor(index, selection.level);
   const levelMonths = levelMonthRows(index, selection);
   const scopeMonths = scopeMonthRows(index, selection);
+  const reporting = reportingOf(index, selection);
   const byGroup = (pick: SeriesPick) =>
     selection.unitId ? seriesByGroup(scopeMonths, pick) : seriesByGroup(levelMonths, pick);
   return {
     levels,
+    reporting,
     headline: headline(index, selection),
     rows: unitRows(index, selection),
     onlineTrend: byGroup((x) => x.onlineRate),
     feesByMonth: byGroup((x) => x.feesVnd),
     flow: seriesByFigure(scopeMonths, FLOW_PICKS),
-    channel: seriesByFigure(scopeMonths, CHANNEL_PICKS),
+    // Levels 3 and 4 where every record in view gives them; otherwise online as one total.
+    channel: seriesByFigure(scopeMonths, reporting.onlineSplit ? CHANNEL_PICKS : CHANNEL_TOTAL_PICKS),
     unitRates: seriesByFigure(scopeMonths, { onTimeRate: (x) => x.onTimeRate, onlineRate: (x) => x.onlineRate }),
     unitCounts: seriesByFigure(scopeMonths, { received: (x) => x.received, resolved: (x) => x.resolved }),
+    /** Per field, for the on-time, online and late-and-overdue charts by field (empty without fields). */
+    fields: fieldRows(index, selection),
+    fieldMatrix: unitFieldMatrix(index, selection),
+    accountability: accountabilityRows(index, selection),
   };
 }
 

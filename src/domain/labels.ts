@@ -18,6 +18,31 @@ export const LEVEL_SHORT: Record<Level, Record<Lang, string>> = {
   commune: { vi: 'Xã', en: 'Commune' },
 };
 
+/** The level as a noun inside a phrase: "cả tỉnh và xã", "province and commune". */
+export const LEVEL_NOUN: Record<Level, Record<Lang, string>> = {
+  province: { vi: 'tỉnh', en: 'province' },
+  district: { vi: 'huyện', en: 'district' },
+  commune: { vi: 'xã', en: 'commune' },
+};
+
+/**
+ * The name of "all levels" for the levels a dataset has, so that a province
+ * with its communes reads "Cả tỉnh và xã" and never mentions a district.
+ */
+export function allLevelsLabel(levels: readonly Level[], lang: Lang): string {
+  const nouns = levels.map((l) => LEVEL_NOUN[l][lang]);
+  const list =
+    nouns.length <= 1
+      ? nouns.join('')
+      : `${nouns.slice(0, -1).join(', ')} ${lang === 'vi' ? 'và' : 'and'} ${nouns.at(-1)}`;
+  if (lang === 'vi') return `Cả ${list}`;
+  return nouns.length <= 1 ? `All (${list})` : `All levels (${list})`;
+}
+
+/** The word for a procedure field (lĩnh vực). */
+export const FIELD_LABEL: Record<Lang, string> = { vi: 'Lĩnh vực', en: 'Field' };
+export const ALL_FIELDS_LABEL: Record<Lang, string> = { vi: 'Tất cả lĩnh vực', en: 'All fields' };
+
 export type FigureKey =
   | 'total'
   | 'carriedOver'
@@ -33,6 +58,7 @@ export type FigureKey =
   | 'pendingWithinDeadline'
   | 'pendingOverdue'
   | 'online'
+  | 'receivedOnline'
   | 'onlineRate'
   | 'receivedOnlineLevel3'
   | 'receivedOnlineLevel4'
@@ -59,6 +85,7 @@ export const FIGURE_LABEL: Record<FigureKey, Record<Lang, string>> = {
   pendingWithinDeadline: { vi: 'Đang giải quyết trong hạn', en: 'In progress, within deadline' },
   pendingOverdue: { vi: 'Đang giải quyết quá hạn', en: 'In progress, overdue' },
   online: { vi: 'Hồ sơ trực tuyến mức độ 3, 4', en: 'Online dossiers, levels 3 and 4' },
+  receivedOnline: { vi: 'Hồ sơ trực tuyến', en: 'Online dossiers' },
   onlineRate: { vi: 'Tỷ lệ trực tuyến', en: 'Online uptake' },
   receivedOnlineLevel3: { vi: 'Trực tuyến mức độ 3 (một phần)', en: 'Online level 3 (partial)' },
   receivedOnlineLevel4: { vi: 'Trực tuyến mức độ 4 (toàn trình)', en: 'Online level 4 (end-to-end)' },
@@ -73,3 +100,9 @@ export const FIGURE_LABEL: Record<FigureKey, Record<Lang, string>> = {
 
 /** Words for figures the data does not report, never shown as 0. */
 export const NOT_REPORTED: Record<Lang, string> = { vi: 'không báo cáo', en: 'not reported' };
+
+/** Where online dossiers are given as one total, without levels 3 and 4. */
+export const SPLIT_NOT_REPORTED: Record<Lang, string> = {
+  vi: 'không báo cáo tách mức độ 3, 4',
+  en: 'split into levels 3 and 4 not reported',
+};

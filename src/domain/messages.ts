@@ -10,7 +10,7 @@ const vi: Record<ErrorCode, Template> = {
   json_syntax: (_e, d) => `Lỗi cú pháp JSON${at(d, 'vi')}.`,
   json_truncated: (_e, d) => `Tệp JSON bị cắt ngang, kết thúc giữa chừng${at(d, 'vi')}.`,
   not_an_object: () => 'Tệp phải là một đối tượng JSON { … }.',
-  schema_version: (_e, d) => `Phiên bản định dạng không được hỗ trợ; bản này đọc phiên bản ${d.supported ?? '1'}.`,
+  schema_version: (_e, d) => `Phiên bản định dạng không được hỗ trợ; bản này đọc phiên bản ${d.supported ?? '1, 2'}.`,
   missing_field: () => 'Thiếu trường bắt buộc.',
   unknown_field: (_e, d) =>
     `Trường không có trong định dạng${d.suggestion ? ` (có phải ý là "${d.suggestion}"?)` : ''}.`,
@@ -28,9 +28,26 @@ const vi: Record<ErrorCode, Template> = {
   unknown_parent: () => 'parentId không trỏ tới đơn vị nào trong "units".',
   parent_cycle: (_e, d) => `Quan hệ đơn vị cha tạo thành vòng: ${d.cycle}.`,
   unknown_unit: () => 'unitId không có trong "units".',
-  duplicate_record: (_e, d) => `Trùng số liệu của cùng đơn vị và tháng (đã có ở ${d.first}).`,
+  duplicate_record: (_e, d) =>
+    d.fieldId === undefined
+      ? `Trùng số liệu của cùng đơn vị và tháng (đã có ở ${d.first}).`
+      : `Trùng số liệu của cùng đơn vị, tháng và lĩnh vực (đã có ở ${d.first}).`,
+  duplicate_field: (_e, d) => `Mã lĩnh vực bị trùng (đã có ở ${d.first}).`,
+  unknown_field_id: () => 'fieldId không có trong danh sách lĩnh vực "fields".',
+  mixed_fields: (_e, d) =>
+    d.firstHasField === 1
+      ? `Thiếu fieldId: đơn vị này báo cáo theo lĩnh vực (như ở ${d.first}), nên mọi bản ghi của nó phải có fieldId.`
+      : `Đơn vị này không báo cáo theo lĩnh vực (như ở ${d.first}), nên không bản ghi nào của nó được có fieldId.`,
+  online_missing: () =>
+    'Thiếu số hồ sơ trực tuyến: cần receivedOnline, hoặc cả receivedOnlineLevel3 và receivedOnlineLevel4.',
+  online_level_missing: (_e, d) =>
+    `Thiếu trường này: đã có ${d.given}, mà mức độ 3 và mức độ 4 phải có cùng nhau (hoặc chỉ ghi receivedOnline).`,
+  online_sum_mismatch: (_e, d) =>
+    `receivedOnline phải bằng mức độ 3 + mức độ 4 (${formatCount(Number(d.level3), 'vi')} + ${formatCount(Number(d.level4), 'vi')} = ${formatCount(Number(d.level3) + Number(d.level4), 'vi')}).`,
   online_exceeds_received: (_e, d) =>
-    `Trực tuyến mức độ 3 + mức độ 4 lớn hơn số mới tiếp nhận (${formatCount(Number(d.received), 'vi')}).`,
+    d.kind === 'total'
+      ? `Hồ sơ trực tuyến lớn hơn số mới tiếp nhận (${formatCount(Number(d.received), 'vi')}).`
+      : `Trực tuyến mức độ 3 + mức độ 4 lớn hơn số mới tiếp nhận (${formatCount(Number(d.received), 'vi')}).`,
   part_exceeds_received: (_e, d) => `Lớn hơn số mới tiếp nhận (${formatCount(Number(d.received), 'vi')}).`,
   invalid: () => 'Giá trị không hợp lệ.',
 };
@@ -41,7 +58,10 @@ const en: Record<ErrorCode, Template> = {
   json_syntax: (_e, d) => `JSON syntax error${at(d, 'en')}.`,
   json_truncated: (_e, d) => `The JSON file is cut off before its end${at(d, 'en')}.`,
   not_an_object: () => 'The file must be one JSON object { … }.',
-  schema_version: (_e, d) => `Unsupported schema version; this build reads version ${d.supported ?? '1'}.`,
+  schema_version: (_e, d) => {
+    const supported = String(d.supported ?? '1, 2');
+    return `Unsupported schema version; this build reads ${supported.includes(',') ? 'versions' : 'version'} ${supported}.`;
+  },
   missing_field: () => 'A required field is missing.',
   unknown_field: (_e, d) => `Unknown field${d.suggestion ? ` (did you mean "${d.suggestion}"?)` : ''}.`,
   wrong_type: (_e, d) => `Wrong type: expected ${typeName(String(d.expected), 'en')}.`,
@@ -58,9 +78,26 @@ const en: Record<ErrorCode, Template> = {
   unknown_parent: () => 'parentId names no unit in "units".',
   parent_cycle: (_e, d) => `Parent units form a cycle: ${d.cycle}.`,
   unknown_unit: () => 'unitId is not in "units".',
-  duplicate_record: (_e, d) => `A second record for the same unit and month (first at ${d.first}).`,
+  duplicate_record: (_e, d) =>
+    d.fieldId === undefined
+      ? `A second record for the same unit and month (first at ${d.first}).`
+      : `A second record for the same unit, month and field (first at ${d.first}).`,
+  duplicate_field: (_e, d) => `Duplicate field id (first at ${d.first}).`,
+  unknown_field_id: () => 'fieldId is not in the list of fields "fields".',
+  mixed_fields: (_e, d) =>
+    d.firstHasField === 1
+      ? `fieldId missing: this unit reports by field (as at ${d.first}), so every record of it needs a fieldId.`
+      : `This unit does not report by field (as at ${d.first}), so none of its records may have a fieldId.`,
+  online_missing: () =>
+    'Online dossiers missing: give receivedOnline, or both receivedOnlineLevel3 and receivedOnlineLevel4.',
+  online_level_missing: (_e, d) =>
+    `This field is missing: ${d.given} is given, and levels 3 and 4 go together (or give receivedOnline alone).`,
+  online_sum_mismatch: (_e, d) =>
+    `receivedOnline must equal level 3 + level 4 (${formatCount(Number(d.level3), 'en')} + ${formatCount(Number(d.level4), 'en')} = ${formatCount(Number(d.level3) + Number(d.level4), 'en')}).`,
   online_exceeds_received: (_e, d) =>
-    `Online level 3 + level 4 exceed the dossiers received (${formatCount(Number(d.received), 'en')}).`,
+    d.kind === 'total'
+      ? `Online dossiers exceed the dossiers received (${formatCount(Number(d.received), 'en')}).`
+      : `Online level 3 + level 4 exceed the dossiers received (${formatCount(Number(d.received), 'en')}).`,
   part_exceeds_received: (_e, d) => `Exceeds the dossiers received (${formatCount(Number(d.received), 'en')}).`,
   invalid: () => 'Invalid value.',
 };
@@ -102,9 +139,13 @@ export function moreErrors(count: number, lang: Lang): string {
     : `… and ${formatCount(count, 'en')} more errors.`;
 }
 
-/** Both sides of the failed equation, with the unit's name where known. */
-export function describeWarning(w: DataWarning, lang: Lang, unitName = w.unitId): string {
-  const month = formatMonth(w.month, lang);
+/**
+ * Both sides of the failed equation, with the unit's name where known and,
+ * for a unit that reports by field, the field (its name where known).
+ */
+export function describeWarning(w: DataWarning, lang: Lang, unitName = w.unitId, fieldName = w.fieldId): string {
+  const field = fieldName === undefined ? '' : lang === 'vi' ? `lĩnh vực ${fieldName}, ` : `field ${fieldName}, `;
+  const month = `${field}${formatMonth(w.month, lang)}`;
   const l = formatCount(w.left, lang);
   const r = formatCount(w.right, lang);
   if (w.code === 'flow_identity') {

@@ -1,33 +1,47 @@
 /**
  * Property tests of the dashboard's arithmetic (docs/decisions/0002-stocks-flows-and-rates.md)
  * on arbitrary small datasets: a handful of district and commune units, a few
- * months, at most one record per unit and month, every count a whole number
- * ≥ 0 and online level 3 + level 4 ≤ received.
+ * months, at most one record per unit, month and field, every count a whole
+ * number ≥ 0 and online ≤ received. The datasets mix the two versions of the
+ * contract: units that report by field and units that do not, records that
+ * give the online total, the level 3/4 split or both, and fees given or not.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Counts, indexDataset, levelTotals, summarize, type Totals, unitTotals } from './metrics.ts';
+import {
+  type Counts,
+  fieldsOfUnit,
+  indexDataset,
+  levelTotals,
+  summarize,
+  TOTALS_KEYS,
+  type Totals,
+  unitTotals,
+} from './metrics.ts';
 import { addMonths, type Month, type MonthRange, monthsBetween } from './months.ts';
 import type { Dataset, DatasetRecord, Level } from './schema.ts';
+import { validateDataset } from './validate.ts';
 
 /** Fixed seed, so a failure is the same failure on every run and every machine. */
 const RUNS = { seed: 20220527, numRuns: 150 } as const;
 
 const FLOWS = [
   'received',
-  'receivedOnlineLevel3',
-  'receivedOnlineLevel4',
+  'receivedOnline',
   'resolvedEarly',
   'resolvedOnTime',
   'resolvedLate',
   'withdrawn',
-  'feesVnd',
 ] as const satisfies readonly (keyof Counts)[];
+/** Summed over the records that report them; null where none does. */
 const OPTIONAL_FLOWS = [
+  'feesVnd',
   'interlinked',
   'saturdayReceived',
   'apologyLetters',
 ] as const satisfies readonly (keyof Counts)[];
+/** Summed only where every record has them; null otherwise. */
+const SPLIT = ['receivedOnlineLevel3', 'receivedOnlineLevel4'] as const satisfies readonly (keyof Counts)[];
 const COUNTS = [
   'carriedOver',
   ...FLOWS,
@@ -36,89 +50,116 @@ const COUNTS = [
 ] as const satisfies readonly (keyof Counts)[];
 const RATES = ['onTimeRate', 'onlineRate', 'completionRate'] as const satisfies readonly (keyof Totals)[];
 const LEVELS_HERE: readonly Level[] = ['district', 'commune'];
+const FIELD_IDS = ['dat-dai', 'ho-tich', 'chung-thuc'] as const;
 const START: Month = '2021-11';
 
-/** The figures of one record, before it is given its unit and month. */
-const figures = fc
-  .record({
-    carriedOver: fc.nat({ max: 500 }),
-    received: fc.nat({ max: 1000 }),
-    l3: fc.nat({ max: 1000 }),
-    l4: fc.nat({ max: 1000 }),
-    resolvedEarly: fc.nat({ max: 400 }),
-    resolvedOnTime: fc.nat({ max: 800 }),
-    resolvedLate: fc.nat({ max: 100 }),
-    withdrawn: fc.option(fc.nat({ max: 50 }), { nil: undefined }),
-    pendingWithinDeadline: fc.nat({ max: 300 }),
-    pendingOverdue: fc.nat({ max: 50 }),
-    feesVnd: fc.nat({ max: 50_000_000 }),
-    interlinked: fc.option(fc.nat({ max: 200 }), { nil: undefined }),
-    saturdayReceived: fc.option(fc.nat({ max: 100 }), { nil: undefined }),
-    apologyLetters: fc.option(fc.nat({ max: 10 }), { nil: undefined }),
-  })
-  .map(({ l3, l4, ...f }) => {
-    // level 3 + level 4 ≤ received; the parts received on a Saturday or interlinked are at most received too.
-    const receivedOnlineLevel3 = l3 % (f.received + 1);
-    const receivedOnlineLevel4 = l4 % (f.received - receivedOnlineLevel3 + 1);
-    const out: Omit<DatasetRecord, 'unitId' | 'month'> = {
-      carriedOver: f.carriedOver,
-      received: f.received,
-      receivedOnlineLevel3,
-      receivedOnlineLevel4,
-      resolvedEarly: f.resolvedEarly,
-      resolvedOnTime: f.resolvedOnTime,
-      resolvedLate: f.resolvedLate,
-      pendingWithinDeadline: f.pendingWithinDeadline,
-      pendingOverdue: f.pendingOverdue,
-      feesVnd: f.feesVnd,
-    };
-    // Absent optional fields are left out of the object, as in a JSON file.
-    if (f.withdrawn !== undefined) out.withdrawn = f.withdrawn;
-    if (f.interlinked !== undefined) out.interlinked = Math.min(f.interlinked, f.received);
-    if (f.saturdayReceived !== undefined) out.saturdayReceived = Math.min(f.saturdayReceived, f.received);
-    if (f.apologyLetters !== undefined) out.apologyLetters = f.apologyLetters;
-    return out;
-  });
+/** How a record gives its online dossiers (version 1 always gives the split). */
+type OnlineForm = 'split' | 'total' | 'both';
+
+/** The figures of one record, before it is given its unit, month and field. */
+const figures = (v1: boolean) =>
+  fc
+    .record({
+      carriedOver: fc.nat({ max: 500 }),
+      received: fc.nat({ max: 1000 }),
+      l3: fc.nat({ max: 1000 }),
+      l4: fc.nat({ max: 1000 }),
+      online: v1 ? fc.constant<OnlineForm>('split') : fc.constantFrom<OnlineForm>('split', 'total', 'both'),
+      resolvedEarly: fc.nat({ max: 400 }),
+      resolvedOnTime: fc.nat({ max: 800 }),
+      resolvedLate: fc.nat({ max: 100 }),
+      withdrawn: fc.option(fc.nat({ max: 50 }), { nil: undefined }),
+      pendingWithinDeadline: fc.nat({ max: 300 }),
+      pendingOverdue: fc.nat({ max: 50 }),
+      feesVnd: v1 ? fc.nat({ max: 50_000_000 }) : fc.option(fc.nat({ max: 50_000_000 }), { nil: undefined }),
+      interlinked: fc.option(fc.nat({ max: 200 }), { nil: undefined }),
+      saturdayReceived: fc.option(fc.nat({ max: 100 }), { nil: undefined }),
+      apologyLetters: fc.option(fc.nat({ max: 10 }), { nil: undefined }),
+    })
+    .map(({ l3, l4, online, feesVnd, ...f }) => {
+      // level 3 + level 4 ≤ received; the parts received on a Saturday or interlinked are at most received too.
+      const level3 = l3 % (f.received + 1);
+      const level4 = l4 % (f.received - level3 + 1);
+      const out: Omit<DatasetRecord, 'unitId' | 'month'> = {
+        carriedOver: f.carriedOver,
+        received: f.received,
+        resolvedEarly: f.resolvedEarly,
+        resolvedOnTime: f.resolvedOnTime,
+        resolvedLate: f.resolvedLate,
+        pendingWithinDeadline: f.pendingWithinDeadline,
+        pendingOverdue: f.pendingOverdue,
+      };
+      // Absent optional fields are left out of the object, as in a JSON file.
+      if (online !== 'split') out.receivedOnline = level3 + level4;
+      if (online !== 'total') {
+        out.receivedOnlineLevel3 = level3;
+        out.receivedOnlineLevel4 = level4;
+      }
+      if (feesVnd !== undefined) out.feesVnd = feesVnd;
+      if (f.withdrawn !== undefined) out.withdrawn = f.withdrawn;
+      if (f.interlinked !== undefined) out.interlinked = Math.min(f.interlinked, f.received);
+      if (f.saturdayReceived !== undefined) out.saturdayReceived = Math.min(f.saturdayReceived, f.received);
+      if (f.apologyLetters !== undefined) out.apologyLetters = f.apologyLetters;
+      return out;
+    });
 
 interface Generated {
   dataset: Dataset;
   /** Every month of the span, whether or not a record falls in it. */
   months: Month[];
-  /** The first unit: it has a record in every month of the span. */
+  /** The first unit: it has a record in every month of the span (in each of its series). */
   fullUnit: string;
 }
 
-/** 1–5 units of random levels over 1–6 months; unit u0 reports every month, the others in random months. */
-const datasets: fc.Arbitrary<Generated> = fc
-  .record({
-    levels: fc.array(fc.constantFrom<Level>(...LEVELS_HERE), { minLength: 1, maxLength: 5 }),
-    monthCount: fc.integer({ min: 1, max: 6 }),
-  })
-  .chain(({ levels, monthCount }) => {
-    const months = Array.from({ length: monthCount }, (_, i) => addMonths(START, i));
-    const slots = levels.flatMap((_, u) => months.map((month) => ({ unitId: `u${u}`, month })));
-    return fc
-      .tuple(
-        ...slots.map((slot) =>
-          slot.unitId === 'u0'
-            ? figures.map((f) => ({ ...slot, ...f }))
-            : fc.option(
-                figures.map((f) => ({ ...slot, ...f })),
-                { nil: null, freq: 3 },
-              ),
+/**
+ * 1–5 units of random levels over 1–6 months. In a version-2 dataset each unit
+ * reports by 1–3 fields or not at all. Unit u0 reports every month in each of
+ * its series, the others in random months.
+ */
+const datasetsOf = (version: 1 | 2): fc.Arbitrary<Generated> =>
+  fc
+    .record({
+      units: fc.array(
+        fc.record({
+          level: fc.constantFrom<Level>(...LEVELS_HERE),
+          fields: version === 1 ? fc.constant([]) : fc.subarray([...FIELD_IDS]),
+        }),
+        { minLength: 1, maxLength: 5 },
+      ),
+      monthCount: fc.integer({ min: 1, max: 6 }),
+    })
+    .chain(({ units, monthCount }) => {
+      const months = Array.from({ length: monthCount }, (_, i) => addMonths(START, i));
+      const slots = units.flatMap((u, n) =>
+        (u.fields.length === 0 ? [undefined] : u.fields).flatMap((fieldId) =>
+          months.map((month) => ({ unitId: `u${n}`, month, ...(fieldId ? { fieldId } : {}) })),
         ),
-      )
-      .map((records) => ({
-        dataset: {
-          schemaVersion: 1 as const,
-          title: 'Thử',
-          units: levels.map((level, u) => ({ id: `u${u}`, name: `Đơn vị ${u}`, level })),
-          records: records.filter((r): r is DatasetRecord => r !== null),
-        },
-        months,
-        fullUnit: 'u0',
-      }));
-  });
+      );
+      const figs = figures(version === 1);
+      return fc
+        .tuple(
+          ...slots.map((slot) =>
+            slot.unitId === 'u0'
+              ? figs.map((f) => ({ ...slot, ...f }))
+              : fc.option(
+                  figs.map((f) => ({ ...slot, ...f })),
+                  { nil: null, freq: 3 },
+                ),
+          ),
+        )
+        .map((records) => {
+          const dataset: Dataset = {
+            schemaVersion: version,
+            title: 'Thử',
+            units: units.map((u, n) => ({ id: `u${n}`, name: `Đơn vị ${n}`, level: u.level })),
+            records: records.filter((r): r is DatasetRecord => r !== null),
+          };
+          if (version === 2) dataset.fields = FIELD_IDS.map((id) => ({ id, name: `Lĩnh vực ${id}` }));
+          return { dataset, months, fullUnit: 'u0' };
+        });
+    });
+
+const datasets = fc.oneof(datasetsOf(1), datasetsOf(2));
 
 /** A sub-range of the span and a split of it into consecutive parts (cut after the chosen months). */
 function withSplit(g: Generated) {
@@ -153,10 +194,18 @@ function addNullable(a: number | null, b: number | null): number | null {
   return (a ?? 0) + b;
 }
 
+/** The level 3/4 split: null as soon as one part lacks it. */
+function addSplit(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a + b;
+}
+
 function sumFlows(list: readonly (Totals | null)[]): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  for (const k of FLOWS) out[k] = list.reduce((s, t) => s + (t ? t[k] : 0), 0);
-  for (const k of OPTIONAL_FLOWS) out[k] = list.reduce<number | null>((s, t) => addNullable(s, t ? t[k] : null), null);
+  const present = list.filter((t): t is Totals => t !== null);
+  for (const k of FLOWS) out[k] = present.reduce((s, t) => s + t[k], 0);
+  for (const k of OPTIONAL_FLOWS) out[k] = present.reduce<number | null>((s, t) => addNullable(s, t[k]), null);
+  for (const k of SPLIT)
+    out[k] = present.length === 0 ? null : present.reduce<number | null>((s, t) => addSplit(s, t[k]), 0);
   return out;
 }
 
@@ -190,14 +239,15 @@ describe('figures of a level are the sums of its units', () => {
             for (const k of OPTIONAL_FLOWS) {
               expect(t[k], `${level} ${k}`).toBe(each.reduce<number | null>((s, x) => addNullable(s, x[k]), null));
             }
+            for (const k of SPLIT) {
+              expect(t[k], `${level} ${k}`).toBe(each.reduce<number | null>((s, x) => addSplit(s, x[k]), 0));
+            }
             expect(t.total).toBe(t.carriedOver + t.received);
             expect(t.resolved).toBe(t.resolvedEarly + t.resolvedOnTime + t.resolvedLate);
             expect(t.pending).toBe(t.pendingWithinDeadline + t.pendingOverdue);
             // Rates from the sums, never an average of the units' rates.
             expect(t.onTimeRate).toBe(t.resolved === 0 ? null : (t.resolvedEarly + t.resolvedOnTime) / t.resolved);
-            expect(t.onlineRate).toBe(
-              t.received === 0 ? null : (t.receivedOnlineLevel3 + t.receivedOnlineLevel4) / t.received,
-            );
+            expect(t.onlineRate).toBe(t.received === 0 ? null : t.receivedOnline / t.received);
             // More resolved than carried over + received does not add up: no completion rate then.
             expect(t.completionRate).toBe(t.total === 0 || t.resolved > t.total ? null : t.resolved / t.total);
           }
@@ -369,4 +419,176 @@ describe('the order of the records', () => {
       RUNS,
     );
   });
+});
+
+const ALL_KEYS = [...COUNTS, ...OPTIONAL_FLOWS, ...SPLIT] as const;
+
+describe('procedure fields (contract version 2)', () => {
+  it('the generated datasets are ones the validator accepts', () => {
+    fc.assert(
+      fc.property(datasets, (g) => {
+        const result = validateDataset(JSON.parse(JSON.stringify(g.dataset)));
+        expect(result.ok, result.ok ? '' : JSON.stringify(result.errors.slice(0, 3))).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a unit is the sum of its fields, stocks included, for every range', () => {
+    fc.assert(
+      fc.property(
+        datasetsOf(2).chain((g) => withSplit(g)),
+        ({ g, range }) => {
+          const index = indexDataset(g.dataset);
+          for (const u of g.dataset.units) {
+            const fields = fieldsOfUnit(index, u.id);
+            if (fields.length === 0) continue;
+            const whole = unitTotals(index, u.id, range);
+            const parts = fields.map((f) => unitTotals(index, u.id, range, f.id)).filter((t) => t !== null);
+            if (parts.length === 0) {
+              expect(whole).toBeNull();
+              continue;
+            }
+            const t = whole as Totals;
+            for (const k of COUNTS) expect(t[k], `${u.id} ${k}`).toBe(parts.reduce((s, x) => s + x[k], 0));
+            for (const k of OPTIONAL_FLOWS) {
+              expect(t[k], `${u.id} ${k}`).toBe(parts.reduce<number | null>((s, x) => addNullable(s, x[k]), null));
+            }
+            for (const k of SPLIT) {
+              expect(t[k], `${u.id} ${k}`).toBe(parts.reduce<number | null>((s, x) => addSplit(s, x[k]), 0));
+            }
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("a field at a level is the sum of that level's units in that field, as summary gives it", () => {
+    fc.assert(
+      fc.property(
+        datasetsOf(2).chain((g) => withSplit(g)),
+        ({ g, range }) => {
+          const index = indexDataset(g.dataset);
+          const s = summarize(index, range);
+          for (const level of LEVELS_HERE) {
+            const units = g.dataset.units.filter((u) => u.level === level);
+            for (const f of FIELD_IDS) {
+              const each = units.map((u) => unitTotals(index, u.id, range, f)).filter((t) => t !== null);
+              const t = levelTotals(index, level, range, f);
+              expect(s.fields?.[level]?.[f] ?? null).toEqual(t);
+              if (each.length === 0) {
+                expect(t).toBeNull();
+                continue;
+              }
+              for (const k of COUNTS) expect(t?.[k], `${level} ${f} ${k}`).toBe(each.reduce((a, x) => a + x[k], 0));
+              for (const u of units)
+                expect(s.unitFields?.[u.id]?.[f] ?? null).toEqual(unitTotals(index, u.id, range, f));
+            }
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('a version-1 file and its version-2 copy with one field give the same figures', () => {
+    fc.assert(
+      fc.property(
+        datasetsOf(1).chain((g) => withSplit(g)),
+        ({ g, range }) => {
+          const copy: Dataset = {
+            ...g.dataset,
+            schemaVersion: 2,
+            fields: [{ id: 'tat-ca', name: 'Tất cả' }],
+            records: g.dataset.records.map((r) => ({ ...r, fieldId: 'tat-ca' })),
+          };
+          const v1 = validateDataset(JSON.parse(JSON.stringify(g.dataset)));
+          const v2 = validateDataset(JSON.parse(JSON.stringify(copy)));
+          expect(v1.ok && v2.ok).toBe(true);
+          if (!v1.ok || !v2.ok) return;
+          expect(v2.warnings.map((w) => [w.code, w.path])).toEqual(v1.warnings.map((w) => [w.code, w.path]));
+          const one = summarize(indexDataset(v1.dataset), range);
+          const { fields, unitFields, ...other } = summarize(indexDataset(v2.dataset), range);
+          expect(other).toEqual(one);
+          expect(one.fields).toBeUndefined();
+          for (const [level, t] of Object.entries(one.levels)) expect(fields?.[level as Level]?.['tat-ca']).toEqual(t);
+          for (const [id, t] of Object.entries(one.units)) expect(unitFields?.[id]?.['tat-ca']).toEqual(t);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('the level 3/4 split is null unless every record in the set gives it, and then is its sum', () => {
+    fc.assert(
+      fc.property(
+        datasets.chain((g) => withSplit(g)),
+        ({ g, range }) => {
+          const index = indexDataset(g.dataset);
+          const inRange = (r: DatasetRecord) => r.month >= range.from && r.month <= range.to;
+          const check = (t: Totals | null, records: readonly DatasetRecord[], who: string) => {
+            if (records.length === 0) return expect(t, who).toBeNull();
+            const complete = records.every(
+              (r) => r.receivedOnlineLevel3 !== undefined && r.receivedOnlineLevel4 !== undefined,
+            );
+            const sum = (k: 'receivedOnlineLevel3' | 'receivedOnlineLevel4') =>
+              records.reduce((s, r) => s + (r[k] ?? 0), 0);
+            expect(t?.receivedOnlineLevel3, who).toBe(complete ? sum('receivedOnlineLevel3') : null);
+            expect(t?.receivedOnlineLevel4, who).toBe(complete ? sum('receivedOnlineLevel4') : null);
+            // The online total counts every record, split or not.
+            expect(t?.receivedOnline, who).toBe(
+              records.reduce(
+                (s, r) => s + (r.receivedOnline ?? (r.receivedOnlineLevel3 ?? 0) + (r.receivedOnlineLevel4 ?? 0)),
+                0,
+              ),
+            );
+          };
+          for (const u of g.dataset.units) {
+            check(
+              unitTotals(index, u.id, range),
+              g.dataset.records.filter((r) => r.unitId === u.id && inRange(r)),
+              u.id,
+            );
+          }
+          for (const level of LEVELS_HERE) {
+            const ids = new Set(g.dataset.units.filter((u) => u.level === level).map((u) => u.id));
+            check(
+              levelTotals(index, level, range),
+              g.dataset.records.filter((r) => ids.has(r.unitId) && inRange(r)),
+              level,
+            );
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('fees sum over the records that give them and are null, never 0, where none does', () => {
+    fc.assert(
+      fc.property(
+        datasetsOf(2).chain((g) => withSplit(g)),
+        ({ g, range }) => {
+          const index = indexDataset(g.dataset);
+          for (const u of g.dataset.units) {
+            const own = g.dataset.records.filter(
+              (r) => r.unitId === u.id && r.month >= range.from && r.month <= range.to,
+            );
+            const given = own.filter((r) => r.feesVnd !== undefined);
+            const t = unitTotals(index, u.id, range);
+            if (own.length === 0) continue;
+            expect(t?.feesVnd).toBe(given.length === 0 ? null : given.reduce((s, r) => s + (r.feesVnd ?? 0), 0));
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+// If Totals gains a count, TOTALS_KEYS gains it too, and this fails until the properties above cover it.
+it('the properties cover every count that summary prints', () => {
+  const covered = new Set<string>([...ALL_KEYS, 'total', 'resolved', 'pending', ...RATES]);
+  expect(TOTALS_KEYS.filter((k) => !covered.has(k))).toEqual([]);
 });

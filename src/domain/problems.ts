@@ -28,6 +28,12 @@ export type ErrorCode =
   | 'parent_cycle'
   | 'unknown_unit'
   | 'duplicate_record'
+  | 'duplicate_field'
+  | 'unknown_field_id'
+  | 'mixed_fields'
+  | 'online_missing'
+  | 'online_level_missing'
+  | 'online_sum_mismatch'
   | 'online_exceeds_received'
   | 'part_exceeds_received'
   | 'invalid';
@@ -48,6 +54,8 @@ export interface DataWarning {
   code: WarningCode;
   path: string;
   unitId: string;
+  /** The procedure field of the series, when the unit reports by field (version 2). */
+  fieldId?: string;
   month: string;
   /** Left and right sides of the equation that fails. */
   left: number;

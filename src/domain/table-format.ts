@@ -10,7 +10,7 @@ import {
   type Fact,
   LEVELS,
   type Level,
-  recordSchema,
+  recordSchemaV1,
   type Unit,
 } from './schema.ts';
 import { ERROR_LIST_CAP, validateDataset } from './validate.ts';
@@ -49,7 +49,7 @@ export const INFO_SHEET = 'Thông tin';
 export const EXAMPLE_UNIT_ID = 'huyen-mau';
 
 const OPTIONAL_RECORD_FIELDS = new Set(
-  Object.entries(recordSchema.entries)
+  Object.entries(recordSchemaV1.entries)
     .filter(([, schema]) => schema.type === 'optional')
     .map(([key]) => key),
 );

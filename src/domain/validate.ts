@@ -3,12 +3,20 @@ import { isValidDate } from './months.ts';
 import type { DataError, DataWarning, ErrorCode } from './problems.ts';
 import { shortValue } from './problems.ts';
 import {
+  DATASET_SCHEMAS,
   type Dataset,
   type DatasetRecord,
-  datasetSchema,
+  datasetSchemaV1,
+  datasetSchemaV2,
+  factSchema,
+  fieldSchema,
   MONTH_PATTERN,
-  recordSchema,
+  recordSchemaV1,
+  recordSchemaV2,
+  type SchemaVersion,
   SUPPORTED_SCHEMA_VERSIONS,
+  targetsSchema,
+  unitSchema,
 } from './schema.ts';
 
 export type LoadResult =
@@ -55,10 +63,13 @@ export function validateDataset(input: unknown): LoadResult {
       },
     ]);
   }
-  const parsed = schemaCheck(input as Record<string, unknown>);
-  const errors: DataError[] = parsed.success ? [] : parsed.issues.map(toDataError);
-  errors.push(...otherUnknownFields(input as Record<string, unknown>, errors, parsed.recordsChecked));
-  errors.push(...crossCheck(input as Record<string, unknown>));
+  // A file without schemaVersion is checked by version 1's rules, which then name the missing field.
+  const schemaVersion: SchemaVersion = version === 2 ? 2 : 1;
+  const raw = input as Record<string, unknown>;
+  const parsed = schemaCheck(raw, schemaVersion);
+  const errors: DataError[] = parsed.success ? [] : parsed.issues.map((issue) => toDataError(issue, schemaVersion));
+  errors.push(...otherUnknownFields(raw, errors, parsed.recordsChecked, schemaVersion));
+  errors.push(...crossCheck(raw, schemaVersion));
   if (errors.length > 0 || !parsed.success) return refuse(errors);
   return { ok: true, dataset: parsed.output, warnings: findWarnings(parsed.output.records) };
 }
@@ -74,45 +85,69 @@ type SchemaCheck =
   | { success: true; output: Dataset; issues: undefined; recordsChecked: boolean }
   | { success: false; output: unknown; issues: [Issue, ...Issue[]]; recordsChecked: boolean };
 
-function schemaCheck(input: Record<string, unknown>): SchemaCheck {
+function schemaCheck(input: Record<string, unknown>, version: SchemaVersion): SchemaCheck {
   const records = input.records;
-  if (Array.isArray(records) && records.every(recordPasses)) {
-    const rest = v.safeParse(datasetWithoutRecords, { ...input, records: [] }, { abortEarly: false });
+  if (Array.isArray(records) && records.every((r) => recordPasses(r, version))) {
+    const rest = v.safeParse(WITHOUT_RECORDS[version], { ...input, records: [] }, { abortEarly: false });
     if (rest.success) {
       const output: Dataset = { ...rest.output, records: records as DatasetRecord[] };
       return { success: true, output, issues: undefined, recordsChecked: true };
     }
   }
-  const full = v.safeParse(datasetSchema, input, { abortEarly: false });
+  const full = v.safeParse(DATASET_SCHEMAS[version], input, { abortEarly: false });
   return full.success
     ? { success: true, output: full.output, issues: undefined, recordsChecked: false }
     : { success: false, output: full.output, issues: full.issues, recordsChecked: false };
 }
 
-const datasetWithoutRecords = v.strictObject({ ...datasetSchema.entries, records: v.array(v.never()) });
+const WITHOUT_RECORDS = {
+  1: v.strictObject({ ...datasetSchemaV1.entries, records: v.array(v.never()) }),
+  2: v.strictObject({ ...datasetSchemaV2.entries, records: v.array(v.never()) }),
+} as const;
 
-const RECORD_ENTRIES = recordSchema.entries;
-const RECORD_KEYS = new Set(Object.keys(RECORD_ENTRIES));
-const REQUIRED_RECORD_KEYS = Object.keys(RECORD_ENTRIES).filter(
-  (k) => RECORD_ENTRIES[k as keyof typeof RECORD_ENTRIES].type !== 'optional',
-);
-const COUNT_KEYS = new Set(Object.keys(RECORD_ENTRIES).filter((k) => k !== 'unitId' && k !== 'month'));
+/** The record rules of one version, as plain sets for the fast check. */
+interface RecordRules {
+  keys: ReadonlySet<string>;
+  required: readonly string[];
+  counts: ReadonlySet<string>;
+}
 
-/** True when a record meets every rule of `recordSchema`; false sends the file through valibot. */
-export function recordPasses(record: unknown): boolean {
+function recordRules(entries: Record<string, { type: string }>): RecordRules {
+  const keys = Object.keys(entries);
+  const texts = new Set(['unitId', 'month', 'fieldId']);
+  return {
+    keys: new Set(keys),
+    required: keys.filter((k) => entries[k]?.type !== 'optional'),
+    counts: new Set(keys.filter((k) => !texts.has(k))),
+  };
+}
+
+const RECORD_RULES: Record<SchemaVersion, RecordRules> = {
+  1: recordRules(recordSchemaV1.entries),
+  2: recordRules(recordSchemaV2.entries),
+};
+
+/**
+ * True when a record meets every rule of its version's record schema
+ * (`recordSchemaV1` or `recordSchemaV2`); false sends the file through valibot.
+ */
+export function recordPasses(record: unknown, version: SchemaVersion = 1): boolean {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
+  const rules = RECORD_RULES[version];
   const r = record as Record<string, unknown>;
   for (const key in r) {
     if (!Object.hasOwn(r, key)) continue;
-    if (!RECORD_KEYS.has(key)) return false;
+    if (!rules.keys.has(key)) return false;
     const value = r[key];
-    if (COUNT_KEYS.has(key)) {
+    if (rules.counts.has(key)) {
       if (value === undefined) continue;
       if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return false;
     }
   }
-  for (const key of REQUIRED_RECORD_KEYS) if (r[key] === undefined || !Object.hasOwn(r, key)) return false;
-  const { unitId, month } = r;
+  for (const key of rules.required) if (r[key] === undefined || !Object.hasOwn(r, key)) return false;
+  const { unitId, month, fieldId } = r;
+  // Only version 2 knows fieldId; in a version-1 record the key loop above has refused it already.
+  if (fieldId !== undefined && !(typeof fieldId === 'string' && /\S/.test(fieldId))) return false;
   return typeof unitId === 'string' && /\S/.test(unitId) && typeof month === 'string' && MONTH_PATTERN.test(month);
 }
 
@@ -162,7 +197,7 @@ function positionDetail(text: string, position: number): Record<string, number> 
   return { line, column: position - lineStart + 1 };
 }
 
-type Issue = v.InferIssue<typeof datasetSchema>;
+type Issue = v.InferIssue<typeof datasetSchemaV1> | v.InferIssue<typeof datasetSchemaV2>;
 
 export function formatPath(keys: readonly (string | number)[]): string {
   let out = '';
@@ -174,14 +209,14 @@ export function formatPath(keys: readonly (string | number)[]): string {
   return out;
 }
 
-function toDataError(issue: Issue): DataError {
+function toDataError(issue: Issue, version: SchemaVersion): DataError {
   const keys = (issue.path ?? []).map((p) => p.key as string | number);
   const path = formatPath(keys);
   const last = keys[keys.length - 1];
   const value = shortValue(issue.input);
   const code = issueCode(issue, last);
   if (code === 'unknown_field' && typeof last === 'string') {
-    const suggestion = closestField(issue, last);
+    const suggestion = closestField(issue, last, version);
     return { path, code, ...(suggestion ? { detail: { suggestion } } : {}) };
   }
   if (code === 'missing_field') return { path, code };
@@ -223,22 +258,36 @@ function expectedType(expected: string | null): string {
   return expected.replace(/"/g, '');
 }
 
-const KNOWN_KEYS: Record<string, readonly string[]> = {
-  dataset: Object.keys(datasetSchema.entries),
-  units: Object.keys(datasetSchema.entries.units.pipe[0].item.entries),
-  records: Object.keys(datasetSchema.entries.records.item.entries),
-  facts: Object.keys(datasetSchema.entries.facts.wrapped.item.entries),
-  targets: Object.keys(datasetSchema.entries.targets.wrapped.entries),
+/** The keys each kind of object may have, per version: for suggestions and for the unknown-field scan. */
+const KNOWN_KEYS: Record<SchemaVersion, Record<string, readonly string[]>> = {
+  1: {
+    dataset: Object.keys(datasetSchemaV1.entries),
+    units: Object.keys(unitSchema.entries),
+    records: Object.keys(recordSchemaV1.entries),
+    facts: Object.keys(factSchema.entries),
+    targets: Object.keys(targetsSchema.entries),
+  },
+  2: {
+    dataset: Object.keys(datasetSchemaV2.entries),
+    units: Object.keys(unitSchema.entries),
+    records: Object.keys(recordSchemaV2.entries),
+    facts: Object.keys(factSchema.entries),
+    targets: Object.keys(targetsSchema.entries),
+    fields: Object.keys(fieldSchema.entries),
+  },
 };
 
-function closestField(issue: Issue, key: string): string | undefined {
+function closestField(issue: Issue, key: string, version: SchemaVersion): string | undefined {
   const top = issue.path?.[0]?.key;
-  const scope = issue.path && issue.path.length > 1 && typeof top === 'string' && top in KNOWN_KEYS ? top : 'dataset';
-  return closestIn(scope, key);
+  const scope =
+    issue.path && issue.path.length > 1 && typeof top === 'string' && Object.hasOwn(KNOWN_KEYS[version], top)
+      ? top
+      : 'dataset';
+  return closestIn(scope, key, version);
 }
 
-function closestIn(scope: string, key: string): string | undefined {
-  const candidates = KNOWN_KEYS[scope] ?? [];
+function closestIn(scope: string, key: string, version: SchemaVersion): string | undefined {
+  const candidates = KNOWN_KEYS[version][scope] ?? [];
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 4));
   for (const c of candidates) {
@@ -272,25 +321,27 @@ function editDistance(a: string, b: string): number {
 function otherUnknownFields(
   input: Record<string, unknown>,
   found: readonly DataError[],
-  recordsClean = false,
+  recordsClean: boolean,
+  version: SchemaVersion,
 ): DataError[] {
   const reported = new Set(found.filter((e) => e.code === 'unknown_field').map((e) => e.path));
   const out: DataError[] = [];
   const check = (value: unknown, scope: string, base: (string | number)[]) => {
     if (!isObject(value)) return;
-    const known = KNOWN_KEYS[scope] ?? [];
+    const known = KNOWN_KEYS[version][scope] ?? [];
     for (const key of Object.keys(value)) {
       if (known.includes(key)) continue;
       const path = formatPath([...base, key]);
       if (reported.has(path)) continue;
-      const suggestion = closestIn(scope, key);
+      const suggestion = closestIn(scope, key, version);
       out.push({ path, code: 'unknown_field', ...(suggestion ? { detail: { suggestion } } : {}) });
     }
   };
   check(input, 'dataset', []);
   check(input.targets, 'targets', ['targets']);
   // Records that passed the fast check have no unknown field; skip the largest list.
-  for (const name of recordsClean ? (['units', 'facts'] as const) : (['units', 'records', 'facts'] as const)) {
+  const lists = version === 2 ? ['units', 'facts', 'fields'] : ['units', 'facts'];
+  for (const name of recordsClean ? lists : [...lists, 'records']) {
     const list = input[name];
     if (Array.isArray(list)) {
       for (let i = 0; i < list.length; i++) check(list[i], name, [name, i]);
@@ -303,7 +354,7 @@ function otherUnknownFields(
  * Rules across values. Runs on the raw input, defensively, so that these
  * errors are reported together with the field errors rather than after them.
  */
-function crossCheck(input: Record<string, unknown>): DataError[] {
+function crossCheck(input: Record<string, unknown>, version: SchemaVersion): DataError[] {
   const errors: DataError[] = [];
   const updatedAt = input.updatedAt;
   if (typeof updatedAt === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(updatedAt) && !isValidDate(updatedAt)) {
@@ -355,36 +406,114 @@ function crossCheck(input: Record<string, unknown>): DataError[] {
     });
   }
 
-  const records = Array.isArray(input.records) ? input.records : [];
-  // Per unit, month number → first record index: integer keys, no string built per record.
+  const fieldIndex = version === 2 ? checkFields(input.fields, errors) : new Map<string, number>();
+  checkRecords(input.records, units.length > 0 ? unitIndex : null, fieldIndex, version, errors);
+  return errors;
+}
+
+/** Field ids unique; returns each id's index in `fields` (its first occurrence). */
+function checkFields(fields: unknown, errors: DataError[]): Map<string, number> {
+  const index = new Map<string, number>();
+  if (!Array.isArray(fields)) return index;
+  fields.forEach((field, i) => {
+    if (!isObject(field) || typeof field.id !== 'string') return;
+    const first = index.get(field.id);
+    if (first === undefined) index.set(field.id, i);
+    else
+      errors.push({
+        path: `fields[${i}].id`,
+        code: 'duplicate_field',
+        value: shortValue(field.id),
+        detail: { first: `fields[${first}]` },
+      });
+  });
+  return index;
+}
+
+/**
+ * The rules across a record's values and across records: units and fields
+ * that exist, one way of reporting per unit (by field or not), one record per
+ * unit, month and field, the online figures. Per record the work is a few map
+ * look-ups with the record's own strings and integer keys; no string is built
+ * unless there is an error to report.
+ */
+function checkRecords(
+  recordList: unknown,
+  unitIndex: ReadonlyMap<string, number> | null,
+  fieldIndex: ReadonlyMap<string, number>,
+  version: SchemaVersion,
+  errors: DataError[],
+): void {
+  const records = Array.isArray(recordList) ? recordList : [];
+  // Per unit, (month, field) → first record index. Key: month number × stride + field number (0: no field).
+  const stride = fieldIndex.size + 1;
   const seenRecord = new Map<string, Map<number, number>>();
+  // Per unit, its first record: index + 1 when it has a fieldId, −(index + 1) when not.
+  const firstOfUnit = new Map<string, number>();
   records.forEach((record, i) => {
     if (!isObject(record)) return;
-    const { unitId, month, received } = record;
-    if (typeof unitId === 'string' && /\S/.test(unitId) && units.length > 0 && !unitIndex.has(unitId)) {
+    const { unitId, month, received, fieldId } = record;
+    if (typeof unitId === 'string' && /\S/.test(unitId) && unitIndex !== null && !unitIndex.has(unitId)) {
       errors.push({ path: `records[${i}].unitId`, code: 'unknown_unit', value: shortValue(unitId) });
     }
-    if (typeof unitId === 'string' && typeof month === 'string' && MONTH_PATTERN.test(month)) {
+    let fieldNumber = 0;
+    if (version === 2 && fieldId !== undefined) {
+      const at = typeof fieldId === 'string' ? fieldIndex.get(fieldId) : undefined;
+      if (at !== undefined) fieldNumber = at + 1;
+      else if (typeof fieldId === 'string' && /\S/.test(fieldId)) {
+        errors.push({ path: `records[${i}].fieldId`, code: 'unknown_field_id', value: shortValue(fieldId) });
+        fieldNumber = -1;
+      } else fieldNumber = -1; // wrong type or blank: the schema reports it
+    }
+    if (version === 2 && typeof unitId === 'string') {
+      const hasField = fieldId !== undefined;
+      const first = firstOfUnit.get(unitId);
+      if (first === undefined) firstOfUnit.set(unitId, hasField ? i + 1 : -(i + 1));
+      else if (first > 0 !== hasField) {
+        errors.push({
+          path: `records[${i}].fieldId`,
+          code: 'mixed_fields',
+          ...(hasField ? { value: shortValue(fieldId) } : {}),
+          detail: { first: `records[${Math.abs(first) - 1}]`, firstHasField: first > 0 ? 1 : 0 },
+        });
+      }
+    }
+    if (typeof unitId === 'string' && typeof month === 'string' && MONTH_PATTERN.test(month) && fieldNumber >= 0) {
       let months = seenRecord.get(unitId);
       if (!months) {
         months = new Map();
         seenRecord.set(unitId, months);
       }
-      const key = monthNumber(month);
+      const key = monthNumber(month) * stride + fieldNumber;
       const first = months.get(key);
       if (first === undefined) months.set(key, i);
       else
         errors.push({
           path: `records[${i}]`,
           code: 'duplicate_record',
-          value: `${shortValue(unitId)} ${month}`,
-          detail: { first: `records[${first}]` },
+          value:
+            fieldNumber > 0
+              ? `${shortValue(unitId)} ${month} ${shortValue(fieldId)}`
+              : `${shortValue(unitId)} ${month}`,
+          detail:
+            fieldNumber > 0 ? { first: `records[${first}]`, fieldId: String(fieldId) } : { first: `records[${first}]` },
         });
     }
-    if (!isCount(received)) return;
     const l3 = record.receivedOnlineLevel3;
     const l4 = record.receivedOnlineLevel4;
-    if (isCount(l3) && isCount(l4) && l3 + l4 > received) {
+    const total = record.receivedOnline;
+    if (version === 2) checkOnline(i, total, l3, l4, errors);
+    if (!isCount(received)) return;
+    if (version === 2 && isCount(total)) {
+      if (total > received) {
+        errors.push({
+          path: `records[${i}].receivedOnline`,
+          code: 'online_exceeds_received',
+          value: String(total),
+          detail: { received, kind: 'total' },
+        });
+      }
+    } else if (isCount(l3) && isCount(l4) && l3 + l4 > received) {
       errors.push({
         path: `records[${i}].receivedOnlineLevel4`,
         code: 'online_exceeds_received',
@@ -404,7 +533,28 @@ function crossCheck(input: Record<string, unknown>): DataError[] {
       }
     }
   });
-  return errors;
+}
+
+/** Version 2: the online total, or both levels, or all three adding up. */
+function checkOnline(i: number, total: unknown, l3: unknown, l4: unknown, errors: DataError[]): void {
+  if (total === undefined && l3 === undefined && l4 === undefined) {
+    errors.push({ path: `records[${i}].receivedOnline`, code: 'online_missing' });
+    return;
+  }
+  if ((l3 === undefined) !== (l4 === undefined)) {
+    const missing = l3 === undefined ? 'receivedOnlineLevel3' : 'receivedOnlineLevel4';
+    const given = l3 === undefined ? 'receivedOnlineLevel4' : 'receivedOnlineLevel3';
+    errors.push({ path: `records[${i}].${missing}`, code: 'online_level_missing', detail: { given } });
+    return;
+  }
+  if (isCount(total) && isCount(l3) && isCount(l4) && total !== l3 + l4) {
+    errors.push({
+      path: `records[${i}].receivedOnline`,
+      code: 'online_sum_mismatch',
+      value: String(total),
+      detail: { level3: l3, level4: l4 },
+    });
+  }
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -427,10 +577,23 @@ function monthNumber(month: string): number {
   );
 }
 
-/** Flow identity of each record and the month chain of each unit, in the order of the records. */
+/**
+ * Keys of a series' months: field number × stride + month number. Month
+ * numbers stay below 120,012, so two keys one apart are consecutive months of
+ * the same series.
+ */
+const FIELD_STRIDE = 1 << 17;
+
+/**
+ * Flow identity of each record and the month chain of each series (one unit's
+ * records for one field, or all its records when it reports no fields), in
+ * the order of the records.
+ */
 export function findWarnings(records: readonly DatasetRecord[]): DataWarning[] {
   const found: { index: number; warning: DataWarning }[] = [];
   const byUnit = new Map<string, number[]>();
+  const fieldNumbers = new Map<string, number>();
+  const keys = new Float64Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const r = records[i] as DatasetRecord;
     const left = r.carriedOver + r.received;
@@ -442,41 +605,58 @@ export function findWarnings(records: readonly DatasetRecord[]): DataWarning[] {
       r.pendingWithinDeadline +
       r.pendingOverdue;
     if (left !== right) {
-      found.push({
-        index: i,
-        warning: { code: 'flow_identity', path: `records[${i}]`, unitId: r.unitId, month: r.month, left, right },
-      });
+      const warning: DataWarning = {
+        code: 'flow_identity',
+        path: `records[${i}]`,
+        unitId: r.unitId,
+        month: r.month,
+        left,
+        right,
+      };
+      if (r.fieldId !== undefined) warning.fieldId = r.fieldId;
+      found.push({ index: i, warning });
     }
+    let field = 0;
+    if (r.fieldId !== undefined) {
+      field = fieldNumbers.get(r.fieldId) ?? 0;
+      if (field === 0) {
+        field = fieldNumbers.size + 1;
+        fieldNumbers.set(r.fieldId, field);
+      }
+    }
+    keys[i] = field * FIELD_STRIDE + monthNumber(r.month);
     const list = byUnit.get(r.unitId);
     if (list) list.push(i);
     else byUnit.set(r.unitId, [i]);
   }
   for (const list of byUnit.values()) {
-    const months = list.map((i) => monthNumber((records[i] as DatasetRecord).month));
-    const order = list.map((_, k) => k);
-    // Files are usually in month order already; sort only when they are not.
-    if (months.some((m, k) => k > 0 && m < (months[k - 1] ?? 0)))
-      order.sort((x, y) => (months[x] ?? 0) - (months[y] ?? 0));
+    // Files are usually in series and month order already; sort only when they are not.
+    let sorted = true;
+    for (let k = 1; k < list.length; k++) {
+      if ((keys[list[k] as number] as number) < (keys[list[k - 1] as number] as number)) {
+        sorted = false;
+        break;
+      }
+    }
+    const order = sorted ? list : [...list].sort((x, y) => (keys[x] as number) - (keys[y] as number));
     for (let k = 1; k < order.length; k++) {
       const a = order[k - 1] as number;
-      const b = order[k] as number;
-      if ((months[b] ?? 0) - (months[a] ?? 0) !== 1) continue;
-      const prev = records[list[a] as number] as DatasetRecord;
-      const i = list[b] as number;
+      const i = order[k] as number;
+      if ((keys[i] as number) - (keys[a] as number) !== 1) continue;
+      const prev = records[a] as DatasetRecord;
       const r = records[i] as DatasetRecord;
       const pending = prev.pendingWithinDeadline + prev.pendingOverdue;
       if (pending !== r.carriedOver) {
-        found.push({
-          index: i,
-          warning: {
-            code: 'month_chain',
-            path: `records[${i}].carriedOver`,
-            unitId: r.unitId,
-            month: r.month,
-            left: r.carriedOver,
-            right: pending,
-          },
-        });
+        const warning: DataWarning = {
+          code: 'month_chain',
+          path: `records[${i}].carriedOver`,
+          unitId: r.unitId,
+          month: r.month,
+          left: r.carriedOver,
+          right: pending,
+        };
+        if (r.fieldId !== undefined) warning.fieldId = r.fieldId;
+        found.push({ index: i, warning });
       }
     }
   }
