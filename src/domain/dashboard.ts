@@ -2,6 +2,7 @@ import {
   type DatasetIndex,
   fieldsOfUnit,
   groupTotals,
+  monthlyGroupTotals,
   rangeCovered,
   ratio,
   type Totals,
@@ -190,10 +191,8 @@ export function monthRows(
   range: MonthRange,
   field: string | null = null,
 ): MonthRow[] {
-  return monthsBetween(range).map((month) => ({
-    month,
-    totals: groupTotals(index, unitIds, { from: month, to: month }, field),
-  }));
+  const totals = monthlyGroupTotals(index, unitIds, range, field);
+  return monthsBetween(range).map((month, i) => ({ month, totals: totals[i] ?? null }));
 }
 
 export interface LevelMonthRow {
@@ -204,13 +203,21 @@ export interface LevelMonthRow {
 /** Month by month, one group per level shown: for the levels drawn apart. */
 export function levelMonthRows(index: DatasetIndex, selection: Selection): LevelMonthRow[] {
   const levels = selection.unitId ? [] : levelsFor(index, selection.level);
-  const ids = new Map(levels.map((l) => [l, index.units.filter((u) => u.level === l).map((u) => u.id)]));
-  return monthsBetween(selection.range).map((month) => {
-    const byLevel: Partial<Record<Level, Totals | null>> = {};
-    for (const [level, unitIds] of ids) {
-      byLevel[level] = groupTotals(index, unitIds, { from: month, to: month }, selection.field);
-    }
-    return { month, byLevel };
+  const byLevel = new Map(
+    levels.map((l) => [
+      l,
+      monthlyGroupTotals(
+        index,
+        index.units.filter((u) => u.level === l).map((u) => u.id),
+        selection.range,
+        selection.field,
+      ),
+    ]),
+  );
+  return monthsBetween(selection.range).map((month, i) => {
+    const row: Partial<Record<Level, Totals | null>> = {};
+    for (const [level, totals] of byLevel) row[level] = totals[i] ?? null;
+    return { month, byLevel: row };
   });
 }
 

@@ -11,8 +11,10 @@ import { describe, expect, it } from 'vitest';
 import {
   type Counts,
   fieldsOfUnit,
+  groupTotals,
   indexDataset,
   levelTotals,
+  monthlyGroupTotals,
   summarize,
   TOTALS_KEYS,
   type Totals,
@@ -591,4 +593,26 @@ describe('procedure fields (contract version 2)', () => {
 it('the properties cover every count that summary prints', () => {
   const covered = new Set<string>([...ALL_KEYS, 'total', 'resolved', 'pending', ...RATES]);
   expect(TOTALS_KEYS.filter((k) => !covered.has(k))).toEqual([]);
+});
+
+describe('month by month in one pass', () => {
+  it('gives for every month exactly the figures of a range of that month alone', () => {
+    fc.assert(
+      fc.property(
+        datasets.chain((g) => withSplit(g)),
+        fc.constantFrom<string | null>(null, ...FIELD_IDS),
+        ({ g, range }, field) => {
+          const index = indexDataset(g.dataset);
+          const ids = g.dataset.units.map((u) => u.id);
+          const each = monthlyGroupTotals(index, ids, range, field);
+          const months = monthsBetween(range);
+          expect(each).toHaveLength(months.length);
+          months.forEach((m, i) => {
+            expect(each[i], m).toEqual(groupTotals(index, ids, { from: m, to: m }, field));
+          });
+        },
+      ),
+      RUNS,
+    );
+  });
 });
