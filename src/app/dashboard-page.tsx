@@ -107,6 +107,8 @@ interface ChartsGridProps {
   onExport: (spec: ChartSpec, kind: ExportKind) => void;
   onToggleAll: () => void;
   onSelectUnit: (id: string) => void;
+  onSelectField: (id: string) => void;
+  selectedFieldId: string | null;
 }
 
 /**
@@ -122,12 +124,18 @@ const ChartsGrid = memo(function ChartsGrid({
   onExport,
   onToggleAll,
   onSelectUnit,
+  onSelectField,
+  selectedFieldId,
 }: ChartsGridProps) {
   const t = TEXT[lang];
   return (
     <>
       {specs.map((spec) => {
         const scrolls = scrollable && spec.height > SCROLL_HEIGHT;
+        // A row of a chart by field opens that field; a row of a chart by unit opens that unit.
+        const byField = spec.chart.kind === 'units' && spec.chart.rowsAre === 'fields';
+        const select = byField ? onSelectField : onSelectUnit;
+        const selected = byField ? selectedFieldId : selectedUnitId;
         return (
           <ChartFrame
             key={spec.id}
@@ -164,10 +172,10 @@ const ChartsGrid = memo(function ChartsGrid({
             )}
             {scrolls ? (
               <div className="chart-scroll">
-                <LazyChart chart={spec.chart} lang={lang} onSelectUnit={onSelectUnit} selectedUnitId={selectedUnitId} />
+                <LazyChart chart={spec.chart} lang={lang} onSelectUnit={select} selectedUnitId={selected} />
               </div>
             ) : (
-              <LazyChart chart={spec.chart} lang={lang} onSelectUnit={onSelectUnit} selectedUnitId={selectedUnitId} />
+              <LazyChart chart={spec.chart} lang={lang} onSelectUnit={select} selectedUnitId={selected} />
             )}
           </ChartFrame>
         );
@@ -212,10 +220,11 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
   const to = view?.range.to;
   const level = view?.level ?? 'all';
   const unitId = view?.unitId ?? null;
+  const field = view?.field ?? null;
   // Rebuilt only when its parts change, so every memo below stays stable between renders.
   const selection = useMemo<Selection | null>(
-    () => (from && to ? { range: { from, to }, level, unitId, field: null } : null),
-    [from, to, level, unitId],
+    () => (from && to ? { range: { from, to }, level, unitId, field } : null),
+    [from, to, level, unitId, field],
   );
   // Headline figures follow a change at once; charts, ranking and briefing follow after that frame is
   // painted, so new figures are on screen in well under 100 ms even where redrawing charts takes longer.
@@ -237,6 +246,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
   });
   latest.current.navigate = navigate;
   const onSelectUnit = useCallback((id: string) => latest.current.navigate({ unit: id }), []);
+  const onSelectField = useCallback((id: string) => latest.current.navigate({ field: id }), []);
   const onToggleAll = useCallback(() => setAllUnits((a) => !a), []);
   const onChartExport = useCallback(
     (spec: ChartSpec, kind: ExportKind) => latest.current.exportChart?.(spec, kind),
@@ -271,6 +281,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
     if (c.to !== undefined) next.to = c.to;
     if (c.level !== undefined) next.level = c.level;
     if (c.unit !== undefined) next.unit = c.unit;
+    if (c.field !== undefined) next.field = c.field;
     navigate(next);
   };
   const empty = headlineNow !== null && headlineNow.groups.length === 0;
@@ -371,6 +382,8 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
         levels={meta.levels}
         unitId={view.unitId}
         units={meta.units}
+        fields={meta.fields ?? []}
+        field={view.field}
         onChange={onChange}
       />
       <section className="dashboard__actions no-print" aria-label={t.actions}>
@@ -416,6 +429,8 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
               onExport={onChartExport}
               onToggleAll={onToggleAll}
               onSelectUnit={onSelectUnit}
+              onSelectField={onSelectField}
+              selectedFieldId={deferred?.field ?? null}
             />
           </div>
           {figures ? (

@@ -74,8 +74,8 @@ function useViewportSize(): { width: number; height: number } {
 export function Presentation({ loaded, view, urlState, lang, navigate }: PresentationProps) {
   const t = TEXT[lang];
   const selection = useMemo<Selection>(
-    () => ({ range: view.range, level: view.level, unitId: view.unitId, field: null }),
-    [view.range, view.level, view.unitId],
+    () => ({ range: view.range, level: view.level, unitId: view.unitId, field: view.field }),
+    [view.range, view.level, view.unitId, view.field],
   );
   const viewport = useViewportSize();
   const metrics = useMemo(() => slideMetrics(viewport.width, viewport.height), [viewport.width, viewport.height]);

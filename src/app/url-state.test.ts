@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { datasetMeta } from '../domain/dataset-meta.ts';
 import { indexDataset } from '../domain/metrics.ts';
 import type { Dataset } from '../domain/schema.ts';
 import { DEFAULT_URL_STATE, isSameSite, parseUrlState, resolveView, serializeUrlState } from './url-state.ts';
@@ -27,12 +28,16 @@ const dataset: Dataset = {
 
 describe('the URL query', () => {
   it('reads every parameter of the view', () => {
-    const { state, notes } = parseUrlState('?from=2021-02&to=2021-03&level=commune&unit=a&lang=en&data=x.json', ORIGIN);
+    const { state, notes } = parseUrlState(
+      '?from=2021-02&to=2021-03&level=commune&unit=a&field=ho-tich&lang=en&data=x.json',
+      ORIGIN,
+    );
     expect(state).toEqual({
       from: '2021-02',
       to: '2021-03',
       level: 'commune',
       unit: 'a',
+      field: 'ho-tich',
       lang: 'en',
       data: 'x.json',
       view: null,
@@ -87,7 +92,7 @@ describe('presentation parameters', () => {
 });
 
 describe('the view against the dataset', () => {
-  const index = indexDataset(dataset);
+  const index = datasetMeta(indexDataset(dataset));
 
   it('defaults to the whole span', () => {
     const { state } = parseUrlState('', ORIGIN);
@@ -102,5 +107,29 @@ describe('the view against the dataset', () => {
     const b = resolveView(parseUrlState('?from=2021-03&to=2021-02', ORIGIN).state, index);
     expect(b?.range).toEqual({ from: '2021-01', to: '2021-03' });
     expect(b?.notes.map((n) => n.code)).toEqual(['from_after_to']);
+  });
+
+  it('drops a field the data does not have and a level it has no unit at, with notes', () => {
+    const v = resolveView(parseUrlState('?field=dat-dai&level=province', ORIGIN).state, index);
+    expect(v?.field).toBeNull();
+    expect(v?.level).toBe('all');
+    expect(v?.notes.map((n) => [n.param, n.code])).toEqual([
+      ['field', 'unknown_field'],
+      ['level', 'absent_level'],
+    ]);
+  });
+
+  it('keeps a field the data has, and writes it back into the address', () => {
+    const withFields = datasetMeta(
+      indexDataset({
+        ...dataset,
+        schemaVersion: 2,
+        fields: [{ id: 'dat-dai', name: 'Đất đai' }],
+        records: dataset.records.map((r) => ({ ...r, fieldId: 'dat-dai' })),
+      }),
+    );
+    const { state } = parseUrlState('?field=dat-dai', ORIGIN);
+    expect(resolveView(state, withFields)?.field).toBe('dat-dai');
+    expect(serializeUrlState(state)).toBe('?field=dat-dai');
   });
 });

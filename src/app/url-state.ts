@@ -16,6 +16,8 @@ export interface UrlState {
   to: string | null;
   level: LevelFilter;
   unit: string | null;
+  /** One procedure field (lĩnh vực) by id; every figure is restricted to it. */
+  field: string | null;
   lang: Lang;
   data: string | null;
   /** Presentation mode for the audience, or the presenter's window with notes. */
@@ -33,6 +35,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   to: null,
   level: 'all',
   unit: null,
+  field: null,
   lang: 'vi',
   data: null,
   view: null,
@@ -40,7 +43,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   theme: null,
 };
 
-const KNOWN = new Set(['from', 'to', 'level', 'unit', 'lang', 'data', 'view', 'slide', 'theme']);
+const KNOWN = new Set(['from', 'to', 'level', 'unit', 'field', 'lang', 'data', 'view', 'slide', 'theme']);
 
 export function parseUrlState(search: string, origin: string): { state: UrlState; notes: ParamNote[] } {
   const params = new URLSearchParams(search);
@@ -62,6 +65,8 @@ export function parseUrlState(search: string, origin: string): { state: UrlState
   }
   const unit = params.get('unit');
   if (unit) state.unit = unit;
+  const field = params.get('field');
+  if (field) state.field = field;
   const lang = params.get('lang');
   if (lang) {
     if (lang === 'vi' || lang === 'en') state.lang = lang;
@@ -108,6 +113,7 @@ export function serializeUrlState(state: UrlState, extra: Record<string, string 
   if (state.to) params.set('to', state.to);
   if (state.level !== 'all') params.set('level', state.level);
   if (state.unit) params.set('unit', state.unit);
+  if (state.field) params.set('field', state.field);
   if (state.lang !== 'vi') params.set('lang', state.lang);
   if (state.view) {
     params.set('view', state.view);
@@ -123,11 +129,15 @@ export interface ResolvedView {
   range: MonthRange;
   level: LevelFilter;
   unitId: string | null;
+  field: string | null;
   notes: ParamNote[];
 }
 
 /** Check the URL's choices against the dataset: months within its span, a unit it has. */
-export function resolveView(state: UrlState, meta: Pick<DatasetMeta, 'span' | 'unitsById'>): ResolvedView | null {
+export function resolveView(
+  state: UrlState,
+  meta: Pick<DatasetMeta, 'span' | 'unitsById' | 'fields'>,
+): ResolvedView | null {
   const span = meta.span;
   if (!span) return null;
   const notes: ParamNote[] = [];
@@ -151,5 +161,15 @@ export function resolveView(state: UrlState, meta: Pick<DatasetMeta, 'span' | 'u
     notes.push({ param: 'unit', value: unitId, code: 'unknown_unit' });
     unitId = null;
   }
-  return { range: { from, to }, level: state.level, unitId, notes };
+  let field = state.field;
+  if (field && !(meta.fields ?? []).some((f) => f.id === field)) {
+    notes.push({ param: 'field', value: field, code: 'unknown_field' });
+    field = null;
+  }
+  let level = state.level;
+  if (level !== 'all' && ![...meta.unitsById.values()].some((u) => u.level === level)) {
+    notes.push({ param: 'level', value: level, code: 'absent_level' });
+    level = 'all';
+  }
+  return { range: { from, to }, level, unitId, field, notes };
 }

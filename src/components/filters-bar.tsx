@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { LevelFilter, PeriodPreset } from '../domain/dashboard.ts';
 import { formatMonth, type Lang } from '../domain/format.ts';
-import { LEVEL_LABEL } from '../domain/labels.ts';
+import { ALL_FIELDS_LABEL, allLevelsLabel, FIELD_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
 import { type Month, type MonthRange, monthsBetween } from '../domain/months.ts';
 import type { Level } from '../domain/schema.ts';
 import './filters-bar.css';
@@ -18,7 +18,6 @@ const TEXT = {
     from: 'Từ tháng',
     to: 'Đến tháng',
     level: 'Cấp',
-    levels: { all: 'Cả huyện và xã', district: 'Cấp huyện', commune: 'Cấp xã' } as Record<LevelFilter, string>,
     unit: 'Đơn vị',
     allUnits: '— Tất cả đơn vị —',
     back: 'Quay lại toàn bộ',
@@ -36,10 +35,6 @@ const TEXT = {
     from: 'From',
     to: 'To',
     level: 'Level',
-    levels: { all: 'District and communes', district: 'District level', commune: 'Commune level' } as Record<
-      LevelFilter,
-      string
-    >,
     unit: 'Unit',
     allUnits: '— All units —',
     back: 'Back to all units',
@@ -53,6 +48,7 @@ export interface FilterChange {
   to?: Month;
   level?: LevelFilter;
   unit?: string | null;
+  field?: string | null;
 }
 
 export interface FiltersBarProps {
@@ -64,6 +60,9 @@ export interface FiltersBarProps {
   levels: readonly Level[];
   unitId: string | null;
   units: readonly { id: string; name: string; level: Level }[];
+  /** The procedure fields the data has (none: no field choice is offered). */
+  fields: readonly { id: string; name: string }[];
+  field: string | null;
   onChange: (change: FilterChange) => void;
 }
 
@@ -76,7 +75,19 @@ export function presetLabel(p: PeriodPreset, lang: Lang): string {
 }
 
 /** Period, level and unit: every control is a native form control, so keyboards and screen readers know them. */
-export function FiltersBar({ lang, span, range, presets, level, levels, unitId, units, onChange }: FiltersBarProps) {
+export function FiltersBar({
+  lang,
+  span,
+  range,
+  presets,
+  level,
+  levels,
+  unitId,
+  units,
+  fields,
+  field,
+  onChange,
+}: FiltersBarProps) {
   const t = TEXT[lang];
   const id = useId();
   const months = monthsBetween(span);
@@ -140,10 +151,23 @@ export function FiltersBar({ lang, span, range, presets, level, levels, unitId, 
                 checked={level === l}
                 onChange={() => onChange({ level: l, unit: null })}
               />
-              {l === 'all' ? t.levels.all : (t.levels[l] ?? LEVEL_LABEL[l as Level][lang])}
+              {l === 'all' ? allLevelsLabel(levels, lang) : LEVEL_LABEL[l][lang]}
             </label>
           ))}
         </fieldset>
+      )}
+      {fields.length > 0 && (
+        <div className="filters__field filters__field--wide">
+          <label htmlFor={`${id}-field`}>{FIELD_LABEL[lang]}</label>
+          <select id={`${id}-field`} value={field ?? ''} onChange={(e) => onChange({ field: e.target.value || null })}>
+            <option value="">{ALL_FIELDS_LABEL[lang]}</option>
+            {fields.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        </div>
       )}
       <div className="filters__field filters__field--wide">
         <label htmlFor={`${id}-unit`}>{t.unit}</label>

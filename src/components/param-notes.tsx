@@ -9,6 +9,8 @@ export type ParamNoteCode =
   | 'from_after_to'
   | 'out_of_span'
   | 'unknown_unit'
+  | 'unknown_field'
+  | 'absent_level'
   | 'unknown_param'
   | 'bad_view'
   | 'bad_slide'
@@ -23,12 +25,14 @@ export interface ParamNoteView {
 const WHY: Record<Lang, Record<ParamNoteCode, string>> = {
   vi: {
     bad_month: 'tháng phải có dạng YYYY-MM',
-    bad_level: 'cấp phải là district, commune hoặc all',
+    bad_level: 'cấp phải là province, district, commune hoặc all',
     bad_lang: 'ngôn ngữ phải là vi hoặc en',
     other_host: 'chỉ đọc dữ liệu trên cùng trang web này',
     from_after_to: 'tháng bắt đầu ở sau tháng kết thúc',
     out_of_span: 'nằm ngoài khoảng thời gian có số liệu',
     unknown_unit: 'không có đơn vị này trong dữ liệu',
+    unknown_field: 'không có lĩnh vực này trong dữ liệu',
+    absent_level: 'dữ liệu không có đơn vị nào ở cấp này',
     unknown_param: 'tham số không được dùng',
     bad_view: 'chế độ xem phải là present hoặc presenter',
     bad_slide: 'số trang chiếu phải là số nguyên dương',
@@ -36,12 +40,14 @@ const WHY: Record<Lang, Record<ParamNoteCode, string>> = {
   },
   en: {
     bad_month: 'a month must be YYYY-MM',
-    bad_level: 'level must be district, commune or all',
+    bad_level: 'level must be province, district, commune or all',
     bad_lang: 'language must be vi or en',
     other_host: 'data is read only from this same site',
     from_after_to: 'the start month is after the end month',
     out_of_span: 'outside the months the data covers',
     unknown_unit: 'no such unit in the data',
+    unknown_field: 'no such procedure field in the data',
+    absent_level: 'the data has no unit at that level',
     unknown_param: 'not a parameter this page uses',
     bad_view: 'view must be present or presenter',
     bad_slide: 'the slide must be a positive whole number',

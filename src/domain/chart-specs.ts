@@ -11,14 +11,16 @@ import {
 import type { RawTable } from './csv.ts';
 import {
   CHANNEL_PICKS,
+  CHANNEL_TOTAL_PICKS,
   type DashboardFigures,
+  type FieldRow,
   type SeriesPoint,
   topAndBottom,
   UNIT_CHART_LIMIT,
   type UnitRow,
 } from './dashboard.ts';
 import { formatCount, formatMonthShort, formatPercent, type Lang, NOT_AVAILABLE } from './format.ts';
-import { FIGURE_LABEL, LEVEL_LABEL, LEVEL_SHORT } from './labels.ts';
+import { FIELD_LABEL, FIGURE_LABEL, LEVEL_LABEL, SPLIT_NOT_REPORTED, unitType } from './labels.ts';
 import type { Level } from './schema.ts';
 import {
   fittedRateScale,
@@ -86,6 +88,8 @@ export interface LegendEntry {
 /** One chart with a row per unit: dots for rates on a fitted scale, bars from zero for counts, arrows for change. */
 export interface UnitsChart extends UnitChartInput {
   kind: 'units';
+  /** What a row stands for, so a click can open it: a unit, or a procedure field. */
+  rowsAre: 'units' | 'fields';
   legend: LegendEntry[];
   /** Said under the chart when the scale does not start at zero. */
   axisNote: string | null;
@@ -199,9 +203,28 @@ const TEXT = {
       none: 'Không đơn vị nào có hồ sơ quá hạn ở cuối kỳ.',
     },
     axisStarts: (v: string) => `Trục ngang bắt đầu từ ${v}, không phải từ 0.`,
+    fieldOnTime: {
+      title: 'Tỷ lệ giải quyết đúng hạn theo lĩnh vực',
+      description:
+        'Mỗi chấm là tỷ lệ giải quyết trước hạn và đúng hạn của một lĩnh vực thủ tục; bấm vào một lĩnh vực để xem riêng.',
+    },
+    fieldOnline: {
+      title: 'Tỷ lệ hồ sơ trực tuyến theo lĩnh vực',
+      description: 'Mỗi chấm là tỷ lệ hồ sơ nộp trực tuyến của một lĩnh vực thủ tục; đường kẻ đứt là chỉ tiêu.',
+    },
+    fieldLate: {
+      title: 'Hồ sơ trễ hạn và đang quá hạn theo lĩnh vực',
+      description: 'Hồ sơ đã giải quyết quá hạn và hồ sơ còn đang quá hạn ở cuối kỳ, ở những lĩnh vực có.',
+      none: 'Không lĩnh vực nào có hồ sơ trễ hạn hay đang quá hạn.',
+    },
+    lateOverdue: (late: string, overdue: string) => `${late} trễ · ${overdue} quá hạn`,
+    belowOnTime: 'dưới chỉ tiêu đúng hạn',
+    belowOnline: 'dưới chỉ tiêu trực tuyến',
+    fieldId: 'Mã lĩnh vực',
+    notReportedFees: 'Dữ liệu không báo cáo phí, lệ phí cho lựa chọn này.',
     onlineTrend: {
       title: 'Tỷ lệ trực tuyến theo tháng',
-      description: 'Tỷ lệ hồ sơ mới tiếp nhận qua dịch vụ công trực tuyến mức độ 3, 4 trong từng tháng.',
+      description: 'Tỷ lệ hồ sơ mới tiếp nhận qua dịch vụ công trực tuyến trong từng tháng.',
     },
     feesMonth: {
       title: 'Phí, lệ phí theo tháng',
@@ -219,7 +242,10 @@ const TEXT = {
     },
     channel: {
       title: 'Hồ sơ mới tiếp nhận theo hình thức nộp',
-      description: 'Hồ sơ mới mỗi tháng: trực tuyến mức độ 4, mức độ 3, và nộp trực tiếp hoặc qua bưu chính.',
+      description:
+        'Hồ sơ mới mỗi tháng: trực tuyến mức độ 4 (toàn trình), mức độ 3 (một phần), và nộp trực tiếp hoặc qua bưu chính.',
+      descriptionTotal: (why: string) =>
+        `Hồ sơ mới mỗi tháng: trực tuyến và nộp trực tiếp hoặc qua bưu chính (${why}).`,
     },
     unitTrend: {
       title: (name: string) => `${name}: tỷ lệ theo tháng`,
@@ -263,9 +289,29 @@ const TEXT = {
       none: 'No unit has overdue dossiers at the end of the period.',
     },
     axisStarts: (v: string) => `The horizontal scale starts at ${v}, not at zero.`,
+    fieldOnTime: {
+      title: 'On-time rate by procedure field',
+      description: "Each dot is a field's share of dossiers resolved early or on time; select a field to see it alone.",
+    },
+    fieldOnline: {
+      title: 'Online uptake by procedure field',
+      description:
+        "Each dot is the share of a field's new dossiers that came in online; the dashed line is the target.",
+    },
+    fieldLate: {
+      title: 'Late and overdue dossiers by procedure field',
+      description:
+        'Dossiers resolved late and dossiers still overdue at the end of the period, in the fields that have any.',
+      none: 'No field has late or overdue dossiers.',
+    },
+    lateOverdue: (late: string, overdue: string) => `${late} late · ${overdue} overdue`,
+    belowOnTime: 'below the on-time target',
+    belowOnline: 'below the online target',
+    fieldId: 'Field id',
+    notReportedFees: 'The data does not report fees and charges for this selection.',
     onlineTrend: {
       title: 'Online uptake by month',
-      description: 'Share of newly received dossiers that came through online services, levels 3 and 4, each month.',
+      description: 'Share of newly received dossiers that came through online public services, each month.',
     },
     feesMonth: {
       title: 'Fees by month',
@@ -280,7 +326,8 @@ const TEXT = {
     },
     channel: {
       title: 'New dossiers by channel',
-      description: 'New dossiers each month: online level 4, level 3, and in person or by post.',
+      description: 'New dossiers each month: online level 4 (end-to-end), level 3 (partial), and in person or by post.',
+      descriptionTotal: (why: string) => `New dossiers each month: online, and in person or by post (${why}).`,
     },
     unitTrend: {
       title: (name: string) => `${name}: rates by month`,
@@ -343,7 +390,7 @@ export function onTimeTable(rows: readonly UnitRow[], lang: Lang): NumbersTable 
       key: r.unitId,
       cells: {
         unit: r.name,
-        level: LEVEL_SHORT[r.level][lang],
+        level: unitType(r, lang),
         resolved: formatValue(r.totals.resolved, 'count', lang),
         rate: formatPercent(r.totals.onTimeRate, lang),
         status: r.belowOnTimeTarget ? t.below : r.totals.onTimeRate === null ? NOT_AVAILABLE : t.meets,
@@ -369,7 +416,7 @@ export function onlineTable(rows: readonly UnitRow[], lang: Lang): NumbersTable 
       key: r.unitId,
       cells: {
         unit: r.name,
-        level: LEVEL_SHORT[r.level][lang],
+        level: unitType(r, lang),
         received: formatValue(r.totals.received, 'count', lang),
         level4Share: formatPercent(r.level4Share, lang),
         level3Share: formatPercent(r.level3Share, lang),
@@ -404,7 +451,7 @@ export function unitValueTable(
     ],
     rows: sortedByValue(rows, (r) => r.value).map((r) => ({
       key: r.unitId,
-      cells: { unit: r.name, level: LEVEL_SHORT[r.level][lang], value: formatValue(r.value, format, lang) },
+      cells: { unit: r.name, level: unitType(r, lang), value: formatValue(r.value, format, lang) },
     })),
   };
 }
@@ -466,6 +513,7 @@ export function rateUnits(
   const scale = fittedRateScale([...shown.map(pick), target.value, parentValue]);
   return {
     kind: 'units',
+    rowsAre: 'units',
     mark: 'dot',
     rows: shown.map((r) => ({
       unitId: r.unitId,
@@ -497,6 +545,7 @@ export function valueUnits(rows: readonly UnitValueRow[], format: ValueFormat, t
   );
   return {
     kind: 'units',
+    rowsAre: 'units',
     mark: 'bar',
     rows: shown.map((r) => ({
       unitId: r.unitId,
@@ -519,6 +568,132 @@ export function sameValue(chart: UnitsChart): number | null {
   const first = chart.rows[0];
   if (!first || chart.rows.length < 2 || chart.mark !== 'dot') return null;
   return chart.rows.every((r) => r.value === first.value) ? first.value : null;
+}
+
+/* The charts by procedure field. */
+
+/** A rate per field as dots on a fitted scale, best first; below target in the strong colour. */
+export function fieldRates(
+  rows: readonly FieldRow[],
+  pick: (r: FieldRow) => number | null,
+  below: (r: FieldRow) => boolean,
+  target: { value: number; label: string },
+  lang: Lang,
+): UnitsChart {
+  const t = TEXT[lang];
+  const shown = sortedByValue(rows, pick).filter((r) => pick(r) !== null);
+  const scale = fittedRateScale([...shown.map(pick), target.value]);
+  return {
+    kind: 'units',
+    rowsAre: 'fields',
+    mark: 'dot',
+    rows: shown.map((r) => ({
+      unitId: r.fieldId,
+      name: r.name,
+      value: pick(r) as number,
+      label: formatPercent(pick(r), lang),
+      tone: below(r) ? 'bad' : 'neutral',
+    })),
+    format: 'percent',
+    scale,
+    target,
+    reference: null,
+    legend: [
+      { label: t.meets, color: 'main', shape: 'dot' },
+      { label: t.belowLegend, color: 'bad', shape: 'triangle' },
+    ],
+    axisNote: scaleNote(scale.min, 'percent', lang),
+  };
+}
+
+/** Late and overdue dossiers per field, as bars of two parts, most first; fields with neither left out. */
+export function fieldLateBars(rows: readonly FieldRow[], lang: Lang): UnitsChart {
+  const t = TEXT[lang];
+  const count = (r: FieldRow) => r.totals.resolvedLate + r.totals.pendingOverdue;
+  const shown = sortedByValue(rows, count).filter((r) => count(r) > 0);
+  return {
+    kind: 'units',
+    rowsAre: 'fields',
+    mark: 'bar',
+    rows: shown.map((r) => ({
+      unitId: r.fieldId,
+      name: r.name,
+      value: count(r),
+      parts: [r.totals.resolvedLate, r.totals.pendingOverdue],
+      label: t.lateOverdue(formatCount(r.totals.resolvedLate, lang), formatCount(r.totals.pendingOverdue, lang)),
+      tone: 'bad',
+    })),
+    format: 'count',
+    scale: zeroBasedScale(shown.map(count)),
+    target: null,
+    reference: null,
+    partTones: ['bad', 'bad2'],
+    legend: [
+      { label: FIGURE_LABEL.resolvedLate[lang], color: 'bad', shape: 'bar' },
+      { label: FIGURE_LABEL.pendingOverdue[lang], color: 'bad2', shape: 'bar' },
+    ],
+    axisNote: null,
+  };
+}
+
+/** The figures by field behind those charts, every field with data. */
+export function fieldTable(rows: readonly FieldRow[], lang: Lang): NumbersTable {
+  const t = TEXT[lang];
+  return {
+    columns: [
+      { key: 'field', label: FIELD_LABEL[lang] },
+      { key: 'total', label: FIGURE_LABEL.total[lang], numeric: true },
+      { key: 'onTimeRate', label: FIGURE_LABEL.onTimeRate[lang], numeric: true },
+      { key: 'onlineRate', label: FIGURE_LABEL.onlineRate[lang], numeric: true },
+      { key: 'late', label: FIGURE_LABEL.resolvedLate[lang], numeric: true },
+      { key: 'overdue', label: FIGURE_LABEL.pendingOverdue[lang], numeric: true },
+      { key: 'status', label: t.status },
+    ],
+    rows: rows.map((r) => ({
+      key: r.fieldId,
+      cells: {
+        field: r.name,
+        total: formatCount(r.totals.total, lang),
+        onTimeRate: formatPercent(r.totals.onTimeRate, lang),
+        onlineRate: formatPercent(r.totals.onlineRate, lang),
+        late: formatCount(r.totals.resolvedLate, lang),
+        overdue: formatCount(r.totals.pendingOverdue, lang),
+        status: [r.belowOnTimeTarget ? t.belowOnTime : '', r.belowOnlineTarget ? t.belowOnline : '']
+          .filter(Boolean)
+          .join('; '),
+      },
+    })),
+  };
+}
+
+function fieldRaw(rows: readonly FieldRow[], lang: Lang): RawTable {
+  const label = (k: keyof typeof FIGURE_LABEL) => FIGURE_LABEL[k][lang];
+  return {
+    columns: [
+      { key: 'fieldId', label: TEXT[lang].fieldId, format: 'text' },
+      { key: 'field', label: FIELD_LABEL[lang], format: 'text' },
+      { key: 'total', label: label('total'), format: 'count' },
+      { key: 'resolved', label: label('resolved'), format: 'count' },
+      { key: 'onTimeRate', label: label('onTimeRate'), format: 'percent' },
+      { key: 'received', label: label('received'), format: 'count' },
+      { key: 'receivedOnline', label: label('receivedOnline'), format: 'count' },
+      { key: 'onlineRate', label: label('onlineRate'), format: 'percent' },
+      { key: 'resolvedLate', label: label('resolvedLate'), format: 'count' },
+      { key: 'pendingOverdue', label: label('pendingOverdue'), format: 'count' },
+    ],
+    rows: rows.map((r) => ({
+      fieldId: r.fieldId,
+      field: r.name,
+      total: r.totals.total,
+      resolved: r.totals.resolved,
+      onTimeRate: r.totals.onTimeRate,
+      received: r.totals.received,
+      receivedOnline: r.totals.receivedOnline,
+      onlineRate: r.totals.onlineRate,
+      resolvedLate: r.totals.resolvedLate,
+      pendingOverdue: r.totals.pendingOverdue,
+    })),
+  };
 }
 
 /* The specs of a selection. */
@@ -648,7 +823,10 @@ export function chartSpecs(
     ['resolvedLate', 'pendingOverdue', 'resolvedEarly', 'resolvedOnTime', 'withdrawn', 'pendingWithinDeadline'],
     ['bad', 'bad2', 'quiet1', 'quiet2', 'quiet3', 'third'],
   );
-  const channelSeries = figureSeries(Object.keys(CHANNEL_PICKS), ['main', 'third', 'quiet2']);
+  const split = figures.reporting.onlineSplit;
+  const channelSeries = split
+    ? figureSeries(Object.keys(CHANNEL_PICKS), ['main', 'third', 'quiet2'])
+    : figureSeries(Object.keys(CHANNEL_TOTAL_PICKS), ['main', 'quiet2']);
   const levelNames = listOf(
     groupSeries.map((s) => s.label.toLocaleLowerCase(lang)),
     t.and,
@@ -779,7 +957,7 @@ export function chartSpecs(
     spec({
       id: 'channel',
       title: t.channel.title,
-      description: t.channel.description,
+      description: split ? t.channel.description : t.channel.descriptionTotal(SPLIT_NOT_REPORTED[lang]),
       ready: hasValues(figures.channel),
       table: seriesTable(figures.channel, channelSeries, 'count', lang),
       raw: seriesRaw(figures.channel, channelSeries, lang),
@@ -797,6 +975,7 @@ export function chartSpecs(
       legend: groupSeries.map((s) => s.label),
       truncated: null,
       chart: { kind: 'monthly-bars', points: figures.feesByMonth, series: groupSeries, format: 'vnd', stacked: false },
+      ...(figures.reporting.fees ? {} : { emptyText: t.notReportedFees }),
     }),
     spec({
       id: 'fees-unit',
@@ -819,8 +998,70 @@ export function chartSpecs(
       ),
     }),
   );
-  // Charts that compare units say nothing when there is only one unit to look at.
-  return rows.length > 1 ? specs : specs.filter((s) => !COMPARING.has(s.id));
+  const fields = figures.fields;
+  const fieldSpecs: ChartSpec[] =
+    fields.length > 1
+      ? [
+          spec({
+            id: 'fields-on-time',
+            title: t.fieldOnTime.title,
+            description: t.fieldOnTime.description,
+            ready: fields.some((f) => f.totals.onTimeRate !== null),
+            table: fieldTable(fields, lang),
+            raw: fieldRaw(fields, lang),
+            legend: [label('onTimeRate')],
+            truncated: null,
+            chart: fieldRates(
+              fields,
+              (f) => f.totals.onTimeRate,
+              (f) => f.belowOnTimeTarget,
+              targetMark(targets.onTimeRate),
+              lang,
+            ),
+          }),
+          spec({
+            id: 'fields-late',
+            title: t.fieldLate.title,
+            description: t.fieldLate.description,
+            ready: fields.some((f) => f.totals.resolvedLate + f.totals.pendingOverdue > 0),
+            table: fieldTable(fields, lang),
+            raw: fieldRaw(fields, lang),
+            legend: [label('resolvedLate'), label('pendingOverdue')],
+            truncated: null,
+            chart: fieldLateBars(fields, lang),
+            emptyText: t.fieldLate.none,
+          }),
+          spec({
+            id: 'fields-online',
+            title: t.fieldOnline.title,
+            description: t.fieldOnline.description,
+            ready: fields.some((f) => f.totals.onlineRate !== null),
+            table: fieldTable(fields, lang),
+            raw: fieldRaw(fields, lang),
+            legend: [label('onlineRate')],
+            truncated: null,
+            chart: fieldRates(
+              fields,
+              (f) => f.totals.onlineRate,
+              (f) => f.belowOnlineTarget,
+              targetMark(targets.onlineRate),
+              lang,
+            ),
+          }),
+        ]
+      : [];
+  // Charts that compare units say nothing when there is only one unit to look at; its fields come first then.
+  if (rows.length <= 1) return [...fieldSpecs, ...specs.filter((s) => !COMPARING.has(s.id))];
+  // Each field chart right after the chart by unit that asks the same question.
+  const after: Record<string, string> = {
+    'on-time': 'fields-on-time',
+    'overdue-unit': 'fields-late',
+    online: 'fields-online',
+  };
+  return specs.flatMap((s) => {
+    const follow = fieldSpecs.find((f) => f.id === after[s.id]);
+    return follow ? [s, follow] : [s];
+  });
 }
 
 /** The charts that compare units with each other. */

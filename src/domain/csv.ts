@@ -4,7 +4,8 @@
  */
 
 export interface RawTable {
-  columns: { key: string; label: string }[];
+  /** `format` says how a spreadsheet should show the column; numbers default to counts, text to text. */
+  columns: { key: string; label: string; format?: 'count' | 'percent' | 'vnd' | 'text' }[];
   rows: Record<string, string | number | null>[];
 }
 

@@ -26,6 +26,8 @@ export function datasetMeta(index: DatasetIndex): DatasetMeta {
   const present = new Set(index.units.map((u) => u.level));
   return {
     ...rest,
+    // The fields to choose from: those some record uses (one no record uses would show nothing).
+    ...(index.fields.length > 0 ? { fields: [...index.fields] } : {}),
     span: index.span,
     months: index.months,
     levels: LEVEL_ORDER.filter((l) => present.has(l)),

@@ -106,3 +106,29 @@ export const SPLIT_NOT_REPORTED: Record<Lang, string> = {
   vi: 'không báo cáo tách mức độ 3, 4',
   en: 'split into levels 3 and 4 not reported',
 };
+
+/** The kinds of unit a name begins with, most specific first ("Thành phố" can be a province or a district). */
+const UNIT_TYPES: readonly { prefix: string; levels: readonly Level[]; vi: string; en: string }[] = [
+  { prefix: 'thị trấn', levels: ['commune'], vi: 'Thị trấn', en: 'Town' },
+  { prefix: 'phường', levels: ['commune'], vi: 'Phường', en: 'Ward' },
+  { prefix: 'đặc khu', levels: ['commune'], vi: 'Đặc khu', en: 'Special zone' },
+  { prefix: 'xã', levels: ['commune'], vi: 'Xã', en: 'Commune' },
+  { prefix: 'thị xã', levels: ['district'], vi: 'Thị xã', en: 'Town' },
+  { prefix: 'quận', levels: ['district'], vi: 'Quận', en: 'Urban district' },
+  { prefix: 'huyện', levels: ['district'], vi: 'Huyện', en: 'District' },
+  { prefix: 'thành phố', levels: ['district', 'province'], vi: 'Thành phố', en: 'City' },
+  { prefix: 'tỉnh', levels: ['province'], vi: 'Tỉnh', en: 'Province' },
+];
+
+/**
+ * What kind of unit this is, read from its name (Thị trấn Trâu Quỳ is a town,
+ * Phường Bến Nghé a ward), not one word for every unit of a level; the level's
+ * own word when the name says nothing.
+ */
+export function unitType(unit: { name: string; level: Level }, lang: Lang): string {
+  const name = unit.name.normalize('NFC').toLocaleLowerCase('vi').trimStart();
+  const type = UNIT_TYPES.find(
+    (t) => t.levels.includes(unit.level) && (name === t.prefix || name.startsWith(`${t.prefix} `)),
+  );
+  return type ? type[lang] : LEVEL_SHORT[unit.level][lang];
+}

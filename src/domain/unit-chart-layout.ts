@@ -23,8 +23,8 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
 
 export type UnitMarkKind = 'bar' | 'dot' | 'arrow';
 
-/** Good, bad or neither: decides the colour (and, for arrows, the direction's meaning). */
-export type Tone = 'good' | 'bad' | 'neutral';
+/** Good, bad or neither: decides the colour (and, for arrows, the direction's meaning); bad2 is the darker strong colour. */
+export type Tone = 'good' | 'bad' | 'bad2' | 'neutral';
 
 export interface UnitMarkInput {
   unitId: string;
@@ -33,6 +33,8 @@ export interface UnitMarkInput {
   value: number;
   /** Where an arrow starts (the earlier figure). */
   from?: number | null;
+  /** A bar made of parts stacked from zero (their sum is `value`), toned by the chart's `partTones`. */
+  parts?: number[];
   /** Written beside the mark. */
   label: string;
   tone: Tone;
@@ -53,6 +55,8 @@ export interface UnitChartInput {
   scale: ScaleInput;
   target: { value: number; label: string } | null;
   reference: { value: number; label: string } | null;
+  /** The tones of the parts of stacked bars, in order. */
+  partTones?: Tone[];
 }
 
 export interface RowLayout {
@@ -67,6 +71,8 @@ export interface RowLayout {
   /** Where the mark starts (a bar's base, an arrow's tail) and ends (a bar's end, a dot, an arrow's head). */
   x0: number;
   x1: number;
+  /** For a bar of parts: each part's extent and tone. */
+  segments: { x0: number; x1: number; tone: Tone }[];
   label: string;
   labelX: number;
   labelAnchor: 'start' | 'end';
@@ -182,6 +188,15 @@ export function layoutUnitChart(input: UnitChartInput, width: number, fontSize: 
       labelX = end + clear;
       anchor = 'start';
     }
+    const segments: RowLayout['segments'] = [];
+    if (input.mark === 'bar' && r.parts) {
+      let sum = 0;
+      r.parts.forEach((part, k) => {
+        if (part <= 0) return;
+        segments.push({ x0: x(sum), x1: x(sum + part), tone: input.partTones?.[k] ?? r.tone });
+        sum += part;
+      });
+    }
     return {
       unitId: r.unitId,
       y: rowsTop + pitch * (i + 0.5),
@@ -191,6 +206,7 @@ export function layoutUnitChart(input: UnitChartInput, width: number, fontSize: 
       tone: r.tone,
       x0,
       x1,
+      segments,
       label: r.label,
       labelX,
       labelAnchor: anchor,

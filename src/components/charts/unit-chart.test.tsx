@@ -7,6 +7,7 @@ import { UnitChart } from './unit-chart.tsx';
 
 const DOTS: UnitsChart = {
   kind: 'units',
+  rowsAre: 'units',
   mark: 'dot',
   rows: [
     { unitId: 'a', name: 'Xã An Bình', value: 0.986, label: '98,6\u00a0%', tone: 'neutral' },

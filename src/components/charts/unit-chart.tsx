@@ -6,6 +6,7 @@ import { layoutUnitChart, type RowLayout, type Tone } from '../../domain/unit-ch
 export interface UnitChartProps {
   chart: UnitsChart;
   lang: Lang;
+  /** A click on a row: its unit, or its procedure field when the rows are fields. */
   onSelectUnit?: (unitId: string) => void;
   selectedUnitId?: string | null;
   /** Font size of the chart's text in px: 12 on the page, larger on slides; everything scales with it. */
@@ -20,7 +21,7 @@ export function tokenColor(token: ColorToken): string {
 }
 
 function toneColor(tone: Tone): string {
-  return tokenColor(tone === 'bad' ? 'bad' : tone === 'good' ? 'good' : 'main');
+  return tokenColor(tone === 'neutral' ? 'main' : tone);
 }
 
 /** The width the chart is given, followed as the window changes; 600 until measured (and in tests). */
@@ -41,6 +42,25 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
 
 function Mark({ row, mark, size }: { row: RowLayout; mark: UnitsChart['mark']; size: number }) {
   const color = toneColor(row.tone);
+  if (mark === 'bar' && row.segments.length > 0) {
+    const h = size * 2;
+    return (
+      <g className="unit-chart__bar">
+        {row.segments.map((seg) => (
+          <rect
+            key={`${seg.x0}-${seg.tone}`}
+            x={seg.x0}
+            y={row.y - h / 2}
+            width={Math.max(1, seg.x1 - seg.x0)}
+            height={h}
+            fill={toneColor(seg.tone)}
+            stroke="var(--color-surface)"
+            strokeWidth={1}
+          />
+        ))}
+      </g>
+    );
+  }
   if (mark === 'bar') {
     const h = size * 2;
     return (
