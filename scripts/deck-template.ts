@@ -150,8 +150,24 @@ function woff2Only(): Plugin {
   };
 }
 
-/** Builds deck.html with Vite into memory and returns the template's text. */
+/**
+ * Builds deck.html with Vite into memory and returns the template's text.
+ * Always a production build: Vite and the React plugin read NODE_ENV itself
+ * (vitest sets "test", a shell may set "development"), and a development JSX
+ * runtime against React's production build would leave the deck blank.
+ */
 export async function buildDeckTemplate(root = process.cwd()): Promise<string> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await buildProduction(root);
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
+}
+
+async function buildProduction(root: string): Promise<string> {
   const result = await build({
     root,
     configFile: false,
@@ -161,8 +177,6 @@ export async function buildDeckTemplate(root = process.cwd()): Promise<string> {
     base: './',
     publicDir: false,
     plugins: [react(), woff2Only()],
-    // A deck is a production build whatever NODE_ENV the caller runs with (vitest sets "test").
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       write: false,
       target: 'es2022',
