@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { buildDeckTemplate } from './scripts/deck-template.ts';
 
 /**
  * Serves the top-level data/ folder (the sample dataset and its JSON Schema)
@@ -69,8 +70,49 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The offline deck's template (docs/decisions/0010-offline-deck.md): every
+ * build also writes dist/deck-template.html, which the "download the deck"
+ * button fetches; the development server builds it on first request.
+ */
+function deckTemplate(): Plugin {
+  let root = process.cwd();
+  let outDir = 'dist';
+  let building = false;
+  let served: Promise<string> | null = null;
+  return {
+    name: 'tthc-deck-template',
+    configResolved(config) {
+      building = config.command === 'build';
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (!/^\/deck-template\.html(?:\?.*)?$/.test(req.url ?? '')) return next();
+        served ??= buildDeckTemplate(root);
+        served.then(
+          (html) => {
+            res.setHeader('Content-Type', 'text/html; charset=utf-8');
+            res.end(html);
+          },
+          (e: unknown) => {
+            served = null;
+            next(e);
+          },
+        );
+      });
+    },
+    async closeBundle() {
+      // Also called when the development server closes; only a build writes dist/.
+      if (!building || this.meta.watchMode) return;
+      writeFileSync(join(outDir, 'deck-template.html'), await buildDeckTemplate(root));
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), datasetFolder(), contentSecurityPolicy()],
+  plugins: [react(), datasetFolder(), contentSecurityPolicy(), deckTemplate()],
   // Relative asset paths, so the built folder can be served from any sub-path of a district's site.
   base: './',
   build: {

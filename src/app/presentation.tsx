@@ -4,6 +4,7 @@ import type { LoadedDataset } from '../data/dataset-engine.ts';
 import type { Selection } from '../domain/dashboard.ts';
 import { formatRange, type Lang } from '../domain/format.ts';
 import { slideMetrics } from '../domain/slide-plan.ts';
+import { broadcastLink, type SlideLink, windowLink } from './slide-link.ts';
 import { useSlides } from './slides.tsx';
 import type { ResolvedView, UrlState } from './url-state.ts';
 import { useAnswer } from './use-answer.ts';
@@ -28,6 +29,11 @@ const TEXT = {
     upNext: 'Trang tiếp theo',
     end: 'Hết',
     keys: '← → PageUp PageDown Space: chuyển trang · Home End: đầu, cuối · Esc: thoát',
+    deckKeys: '← → PageUp PageDown Space: chuyển trang · Home End: đầu, cuối',
+    download: 'Tải bản trình chiếu (một tệp)',
+    downloadShort: 'Tải bản trình chiếu',
+    downloading: 'Đang tạo bản trình chiếu…',
+    downloadFailed: (why: string) => `Không tạo được bản trình chiếu: ${why}`,
   },
   en: {
     region: 'Presentation',
@@ -47,10 +53,13 @@ const TEXT = {
     upNext: 'Next slide',
     end: 'End',
     keys: '← → PageUp PageDown Space: change slide · Home End: first, last · Esc: leave',
+    deckKeys: '← → PageUp PageDown Space: change slide · Home End: first, last',
+    download: 'Download the deck (one file)',
+    downloadShort: 'Download the deck',
+    downloading: 'Making the deck…',
+    downloadFailed: (why: string) => `The deck could not be made: ${why}`,
   },
 };
-
-const CHANNEL = 'tthc-presentation';
 
 export interface PresentationProps {
   loaded: LoadedDataset;
@@ -58,6 +67,12 @@ export interface PresentationProps {
   urlState: UrlState;
   lang: Lang;
   navigate: (next: Partial<UrlState>, options?: { replace?: boolean }) => void;
+  /**
+   * Shown from an offline deck file (src/app/deck-app.tsx): there is no
+   * dashboard to leave to and no site to make a deck from, and the presenter
+   * window is reached through window references (slide-link.ts).
+   */
+  inDeck?: boolean;
 }
 
 /** The screen's size, followed as it changes (a projector plugged in, a window resized). */
@@ -71,7 +86,7 @@ function useViewportSize(): { width: number; height: number } {
   return size;
 }
 
-export function Presentation({ loaded, view, urlState, lang, navigate }: PresentationProps) {
+export function Presentation({ loaded, view, urlState, lang, navigate, inDeck = false }: PresentationProps) {
   const t = TEXT[lang];
   const selection = useMemo<Selection>(
     () => ({ range: view.range, level: view.level, unitId: view.unitId, field: view.field }),
@@ -85,7 +100,7 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
   const current = Math.min(Math.max(urlState.slide, 1), Math.max(count, 1));
   const slide = slides[current - 1];
   const presenter = urlState.view === 'presenter';
-  const channel = useRef<BroadcastChannel | null>(null);
+  const link = useRef<SlideLink | null>(null);
 
   // The slide shown, read at the moment a key is pressed: effects re-register listeners only after
   // paint, and a quick second key must not act on the slide before last.
@@ -97,27 +112,24 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
       if (next === currentRef.current) return;
       currentRef.current = next;
       navigate({ slide: next }, { replace: true });
-      if (!fromPeer) channel.current?.postMessage({ slide: next });
+      if (!fromPeer) link.current?.send(next);
     },
     [count, navigate],
   );
 
   useEffect(() => {
-    if (typeof BroadcastChannel === 'undefined') return;
-    const c = new BroadcastChannel(CHANNEL);
-    channel.current = c;
+    const l = inDeck ? windowLink() : broadcastLink();
+    link.current = l;
     return () => {
-      c.close();
-      channel.current = null;
+      l.close();
+      link.current = null;
     };
-  }, []);
-  useEffect(() => {
-    const c = channel.current;
-    if (!c) return;
-    c.onmessage = (e: MessageEvent<{ slide?: number }>) => {
-      if (typeof e.data?.slide === 'number') go(e.data.slide, true);
-    };
-  }, [go]);
+  }, [inDeck]);
+  useEffect(() => link.current?.listen((n) => go(n, true)), [go]);
+
+  const leave = useCallback(() => {
+    if (!inDeck) navigate({ view: null, slide: 1, theme: null });
+  }, [inDeck, navigate]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -146,22 +158,31 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
           go(count);
           break;
         case 'Escape':
-          navigate({ view: null, slide: 1, theme: null });
+          leave();
           break;
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, count, navigate]);
+  }, [go, count, leave]);
 
   // In full screen the browser keeps Esc for itself and only leaves full screen; leave the slides with it.
   useEffect(() => {
     const onChange = () => {
-      if (!document.fullscreenElement) navigate({ view: null, slide: 1, theme: null });
+      if (!document.fullscreenElement) leave();
     };
     document.addEventListener('fullscreenchange', onChange);
     return () => document.removeEventListener('fullscreenchange', onChange);
-  }, [navigate]);
+  }, [leave]);
+
+  const [making, setMaking] = useState<'idle' | 'busy' | { failed: string }>('idle');
+  const makeDeck = () => {
+    setMaking('busy');
+    import('./deck-download.ts')
+      .then((m) => m.downloadDeck(loaded, selection, lang))
+      .then(() => setMaking('idle'))
+      .catch((e: unknown) => setMaking({ failed: e instanceof Error ? e.message : String(e) }));
+  };
 
   // Swipes on touch screens: a mostly horizontal move of at least 50 px.
   const start = useRef<{ x: number; y: number } | null>(null);
@@ -200,19 +221,23 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
       {!presenter && (
         <button
           type="button"
-          onClick={() => {
-            const url = new URL(window.location.href);
-            url.searchParams.set('view', 'presenter');
-            window.open(url.toString(), 'tthc-presenter', 'noopener=no,width=900,height=700');
-          }}
+          onClick={() => link.current?.openPresenter({ slide: current, theme: urlState.theme })}
           aria-label={t.presenter}
         >
           {t.presenterShort}
         </button>
       )}
-      <button type="button" onClick={() => navigate({ view: null, slide: 1, theme: null })} aria-label={t.exit}>
-        {t.exitShort}
-      </button>
+      {!presenter && !inDeck && (
+        <button type="button" onClick={makeDeck} disabled={making === 'busy'} aria-label={t.download}>
+          {making === 'busy' ? t.downloading : t.downloadShort}
+        </button>
+      )}
+      {!inDeck && (
+        <button type="button" onClick={leave} aria-label={t.exit}>
+          {t.exitShort}
+        </button>
+      )}
+      {typeof making === 'object' && <p role="alert">{t.downloadFailed(making.failed)}</p>}
     </div>
   );
 
@@ -244,7 +269,7 @@ export function Presentation({ loaded, view, urlState, lang, navigate }: Present
             ))}
         </section>
         {controls}
-        <p className="presenter__keys">{t.keys}</p>
+        <p className="presenter__keys">{inDeck ? t.deckKeys : t.keys}</p>
       </div>
     );
   }

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { describeWarning } from '../domain/messages.ts';
 import { indexDataset, summarize, TOTALS_KEYS, type Totals } from '../domain/metrics.ts';
 import { EXIT, type Io, langOf, load, nodeIo, type Parsed, parseArgs, rangeOf, USAGE, UsageError } from './cli-kit.ts';
+import { DECK_USAGE, deckCommand } from './deck-command.ts';
 import { REPORT_USAGE, reportCommand } from './report-command.ts';
 import { summaryTable } from './summary-table.ts';
 
@@ -62,11 +63,13 @@ function summary(io: Io, p: Parsed): number {
 
 /** Runs one command; returns the exit code. */
 export function run(argv: readonly string[], io: Io): number | Promise<number> {
+  // The deck has flags of its own (--level, --unit) and parses its arguments itself.
+  if (argv[0] === 'deck') return deckCommand(io, argv);
   try {
     const p = parseArgs(argv);
     const command = p.positional[0];
     if (p.flags.has('--help') || p.flags.has('-h')) {
-      io.out(`${USAGE}\n${REPORT_USAGE}\n${SPREADSHEET_USAGE}`);
+      io.out(`${USAGE}\n${REPORT_USAGE}\n${SPREADSHEET_USAGE}\n${DECK_USAGE}`);
       return EXIT.ok;
     }
     switch (command) {
