@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { headline, type Selection, unitRows } from '../src/domain/dashboard.ts';
+import { dashboardFigures, headline, type Selection, unitRows } from '../src/domain/dashboard.ts';
 import { indexDataset, summarize } from '../src/domain/metrics.ts';
 import { findWarnings, parseDatasetText, validateDataset } from '../src/domain/validate.ts';
 import { launchChromium } from '../tests/browser/chromium.ts';
@@ -97,6 +97,8 @@ interface StageTimes {
   summarize: number;
   headline: number;
   unitRows: number;
+  /** What the worker answers for the charts and the ranking; timed after the pipeline, not part of it. */
+  dashboardFigures: number;
 }
 
 interface NodeResult {
@@ -131,7 +133,15 @@ function pipeline(text: string): StageTimes {
   const [, sum] = time(() => summarize(index, span));
   const [, head] = time(() => headline(index, selection));
   const [, rows] = time(() => unitRows(index, selection));
-  return { parseDatasetText: parse, indexDataset: indexing, summarize: sum, headline: head, unitRows: rows };
+  const [, figures] = time(() => dashboardFigures(index, selection));
+  return {
+    parseDatasetText: parse,
+    indexDataset: indexing,
+    summarize: sum,
+    headline: head,
+    unitRows: rows,
+    dashboardFigures: figures,
+  };
 }
 
 const total = (s: StageTimes) => s.parseDatasetText + s.indexDataset + s.summarize + s.headline + s.unitRows;
@@ -187,6 +197,7 @@ function benchNode(size: FictionalSize, file: string): NodeResult {
       summarize: pick('summarize'),
       headline: pick('headline'),
       unitRows: pick('unitRows'),
+      dashboardFigures: pick('dashboardFigures'),
     },
     validate: median(validations),
     warnings: median(warnings),
@@ -309,6 +320,7 @@ function installBenchProbe(): void {
       probe.headlineFrame = now;
       afterPaint(function scrollToCharts() {
         probe.headlinePaint = performance.now();
+        performance.mark('bench:headline');
         document.getElementsByClassName('dashboard__charts')[0]?.scrollIntoView({ block: 'start' });
         probe.scrolled = performance.now();
       });
@@ -317,6 +329,7 @@ function installBenchProbe(): void {
       probe.chartFrame = now;
       afterPaint(() => {
         probe.chartPaint = performance.now();
+        performance.mark('bench:chart');
       });
     }
     const change = probe.change;
@@ -803,6 +816,96 @@ interface Phase {
 
 interface ProfileResult {
   phases: Phase[];
+  /** The page's main thread by kind of work (trace events, self time). */
+  traces: Phase[];
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'toplevel', 'v8'];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+}
+
+/** Plain words for the trace events that matter here. */
+const TRACE_LABEL: Record<string, string> = {
+  RunTask: 'tasks, not otherwise named',
+  ThreadControllerImpl__RunTask: 'tasks, not otherwise named',
+  UpdateLayoutTree: 'style',
+  ParseHTML: 'parsing HTML',
+  FunctionCall: 'JavaScript',
+  'v8.callFunction': 'JavaScript',
+  EvaluateScript: 'script evaluation',
+  'v8.compile': 'compiling scripts',
+  'v8.compileModule': 'compiling modules',
+  'v8.evaluateModule': 'evaluating modules',
+  RunMicrotasks: 'JavaScript (microtasks)',
+  BlinkScheduler_PerformMicrotaskCheckpoint: 'JavaScript (microtasks)',
+  CpuProfiler__StartProfiling: "the profiler restarting (the bench's own)",
+  ResourceReceivedData: 'network: data received',
+  EventDispatch: 'event dispatch',
+  FireAnimationFrame: 'animation frame callbacks',
+  TimerFire: 'timers',
+};
+
+/** Self time of the complete events of one thread, clipped to [from, to], by event name. */
+function traceSelfTime(events: readonly TraceEvent[], from: number, to: number): [Attribution, number] {
+  const list = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && e.ts < to && e.ts + (e.dur ?? 0) > from)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const self = new Map<string, number>();
+  const stack: { end: number; name: string }[] = [];
+  for (const e of list) {
+    const end = e.ts + (e.dur ?? 0);
+    const d = Math.min(end, to) - Math.max(e.ts, from);
+    while (stack.length > 0 && (stack[stack.length - 1] as { end: number }).end <= e.ts) stack.pop();
+    if (d <= 0) continue;
+    const name = e.name.replaceAll('::', '__');
+    self.set(name, (self.get(name) ?? 0) + d / 1000);
+    const top = stack[stack.length - 1];
+    if (top) self.set(top.name, (self.get(top.name) ?? 0) - d / 1000);
+    stack.push({ end, name });
+  }
+  const rows: Attribution = [...self]
+    .filter(([, t]) => t > 0.05)
+    .map(([n, t]) => [
+      TRACE_LABEL[n] ? `${TRACE_LABEL[n]} (${n.replaceAll('__', '::')})` : n.replaceAll('__', '::'),
+      t,
+    ]);
+  const merged = new Map<string, number>();
+  for (const [n, t] of rows) merged.set(n, (merged.get(n) ?? 0) + t);
+  const sorted = [...merged].sort((a, b) => b[1] - a[1]);
+  return [sorted, sorted.reduce((a, [, t]) => a + t, 0)];
+}
+
+/**
+ * The page's main thread (the one that wrote the probe's marks) from the
+ * navigation to the headline figures, and from them to the first chart.
+ */
+function traceBreakdowns(kind: PageKind, events: readonly TraceEvent[]): Phase[] {
+  const headline = events.find((e) => e.name === 'bench:headline');
+  const chart = events.find((e) => e.name === 'bench:chart');
+  if (!headline || !chart) return [];
+  const thread = events.filter((e) => e.pid === headline.pid && e.tid === headline.tid);
+  const starts = thread.filter((e) => e.name === 'navigationStart' && e.ts <= headline.ts);
+  const from = starts.length > 0 ? (starts[starts.length - 1] as TraceEvent).ts : Math.min(...thread.map((e) => e.ts));
+  const out: Phase[] = [];
+  for (const [what, a, b] of [
+    ['navigation → headline figures painted', from, headline.ts],
+    ['headline figures → first chart painted (scrolled at once)', headline.ts, chart.ts],
+  ] as const) {
+    const [attribution, total] = traceSelfTime(thread, a, b);
+    out.push({
+      what: `${kind}: main thread, ${what}, by kind of work (${ms((b - a) / 1000)} ms of wall time)`,
+      attribution,
+      total,
+    });
+  }
+  return out;
 }
 
 /**
@@ -836,6 +939,26 @@ const PROBE_FUNCTIONS = new Set(['benchFrame', 'chartDrawn', 'afterPaint', 'inst
 
 function attribute(profile: CpuProfile, regions: ReadonlyMap<string, [number, string][]>): [Attribution, number] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const moduleOf = (frame: { url: string; lineNumber: number }) => {
+    const list = regions.get(frame.url.split('/').pop() ?? '') ?? [];
+    let name = '(bundle)';
+    for (const [line, module] of list) {
+      if (line > frame.lineNumber) break;
+      name = module;
+    }
+    return name;
+  };
+  /** The code that called a built-in: a forced layout is billed to whoever asked for it. */
+  const callerOf = (id: number) => {
+    for (let at = parent.get(id); at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at);
+      if (frame?.url) return moduleOf(frame);
+      if (frame && PROBE_FUNCTIONS.has(frame.functionName)) return "the bench's probe";
+    }
+    return null;
+  };
   const self = new Map<string, number>();
   let total = 0;
   const deltas = profile.timeDeltas ?? [];
@@ -846,18 +969,11 @@ function attribute(profile: CpuProfile, regions: ReadonlyMap<string, [number, st
     let key: string;
     if (!frame.url && frame.functionName === 'scrollToCharts') key = "layout for the reader's scroll to the charts";
     else if (!frame.url && PROBE_FUNCTIONS.has(frame.functionName)) key = "the bench's probe";
-    else if (!frame.url)
-      key = frame.functionName.startsWith('(')
-        ? frame.functionName
-        : `built-in: ${frame.functionName || '(anonymous)'}`;
-    else {
-      const list = regions.get(frame.url.split('/').pop() ?? '') ?? [];
-      key = '(bundle)';
-      for (const [line, name] of list) {
-        if (line > frame.lineNumber) break;
-        key = name;
-      }
-    }
+    else if (!frame.url && frame.functionName.startsWith('(')) key = frame.functionName;
+    else if (!frame.url) {
+      const caller = callerOf(id);
+      key = `built-in: ${frame.functionName || '(anonymous)'}${caller ? `, called from ${caller}` : ''}`;
+    } else key = moduleOf(frame);
     self.set(key, (self.get(key) ?? 0) + us / 1000);
     total += us / 1000;
   });
@@ -930,6 +1046,7 @@ async function profileLoads(browser: Browser, base: string, dir: string, pages: 
     regions.set(file, moduleRegions(readFileSync(join(dir, 'assets', file), 'utf8')));
   }
   const phases: Phase[] = [];
+  const traces: Phase[] = [];
   const stop = async (cdp: CDPSession, what: string) => {
     const [attribution, total] = attribute((await cdp.send('Profiler.stop')).profile as CpuProfile, regions);
     phases.push({ what, attribution, total });
@@ -951,6 +1068,7 @@ async function profileLoads(browser: Browser, base: string, dir: string, pages: 
       await workers.attach();
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       await cdp.send('Profiler.start');
       await page.goto(pageUrl(base, kind), { waitUntil: 'commit' });
       await waitProbe(page, 'headlinePaint');
@@ -958,6 +1076,8 @@ async function profileLoads(browser: Browser, base: string, dir: string, pages: 
       await cdp.send('Profiler.start');
       await waitProbe(page, 'chartPaint');
       await stop(cdp, `${kind}: main thread, headline figures → first chart painted (scrolled at once)`);
+      const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+      traces.push(...traceBreakdowns(kind, trace.traceEvents));
       await Promise.all(workerStarts);
       for (const id of workers.ids) {
         const { profile } = await workers.send<{ profile: CpuProfile }>(id, 'Profiler.stop');
@@ -1006,15 +1126,29 @@ async function profileLoads(browser: Browser, base: string, dir: string, pages: 
       await context.close();
     }
   }
-  return { phases } satisfies ProfileResult;
+  return { phases, traces } satisfies ProfileResult;
 }
 
 function profileLines(p: ProfileResult): string[] {
   const out = [
     'Self time by where the code comes from (CPU profiler sampling every 0.5 ms; idle time left out).',
     '"(program)" is the browser\'s own work outside JavaScript (parsing HTML, style, layout, paint and the like),',
-    '"built-in: …" a function of the browser or of V8 (JSON.parse shows as built-in: parse).',
+    '"built-in: …" a function of the browser or of V8 (JSON.parse shows as built-in: parse), billed with the code that called it',
+    '(a DOM method such as getBoundingClientRect that forces a layout carries the cost of that layout).',
   ];
+  if (p.traces.length > 0) {
+    out.push(
+      '',
+      "The same loads traced (Chromium trace events of the page's main thread, self time by event, busy time only):",
+    );
+  }
+  for (const phase of p.traces) {
+    out.push('', `${phase.what}, ${ms(phase.total)} ms busy:`, '', '| work | ms | share |', '| --- | --- | --- |');
+    for (const [what, t] of phase.attribution.slice(0, 10)) {
+      out.push(`| ${what} | ${ms(t)} | ${((t / phase.total) * 100).toFixed(0)} % |`);
+    }
+  }
+  if (p.phases.length > 0) out.push('', 'CPU profiles of the same loads, by where the code comes from:');
   for (const phase of p.phases) {
     out.push('', `${phase.what} (${ms(phase.total)} ms sampled):`, '', '| code | ms | share |', '| --- | --- | --- |');
     for (const [what, t] of phase.ordered ? phase.attribution : phase.attribution.slice(0, 8)) {
@@ -1379,6 +1513,7 @@ function stageTable(node: readonly NodeResult[]): string {
       'summarize',
       'headline',
       'unitRows',
+      'dashboardFigures (not in the pipeline)',
     ],
     node.map((n) => [
       n.size,
@@ -1390,6 +1525,7 @@ function stageTable(node: readonly NodeResult[]): string {
       ms(n.stages.summarize),
       ms(n.stages.headline),
       ms(n.stages.unitRows),
+      ms(n.stages.dashboardFigures),
     ]),
   );
 }
@@ -1590,7 +1726,9 @@ What the dataset worker (or, under 2 MB, the page) does with a file's text, time
 ${r.node.map((n) => `${n.runs} (${n.size})`).join(', ')} runs after untimed warm-up passes (${Object.values(WARM_UPS).join(', ')}), with a full garbage collection
 before each timed step. "Whole pipeline" is \`parseDatasetText\` (JSON.parse, then validateDataset: schema,
 cross-checks, warnings), \`indexDataset\`, then \`summarize\`, \`headline\` and \`unitRows\` for the whole span,
-every level. The fictional files are written compact (no indentation): the stricter case for the parse ratio.
+every level. \`dashboardFigures\` (what the worker answers for the charts and the ranking, the whole span, every
+level) is timed after it, on its own. The fictional files are written compact (no indentation): the stricter case
+for the parse ratio.
 
 ${r.node.length > 0 ? verdictTable(nodeVerdicts(r.node)) : ''}
 
