@@ -1730,6 +1730,8 @@ every level. \`dashboardFigures\` (what the worker answers for the charts and th
 level) is timed after it, on its own. The fictional files are written compact (no indentation): the stricter case
 for the parse ratio.
 
+Earlier targets of the domain code, kept as a check on the worker's own work:
+
 ${r.node.length > 0 ? verdictTable(nodeVerdicts(r.node)) : ''}
 
 ${r.node.length > 0 ? nodeTable(r.node) : ''}
