@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -37,7 +38,7 @@ import { FICTIONAL_SIZES, type FictionalSize, fictionalText, generateFictional }
  */
 
 /** Pages the browser opens: the floor and the dashboard, each on a dataset. */
-type PageKind = 'floor' | 'sample' | 'medium' | 'large';
+export type PageKind = 'floor' | 'sample' | 'medium' | 'large';
 const PAGES: readonly PageKind[] = ['floor', 'sample', 'medium', 'large'];
 
 const SIZES: readonly FictionalSize[] = ['small', 'medium', 'large'];
@@ -72,7 +73,8 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 const median = (xs: readonly number[]): number => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  // NaN is a figure not measured; an infinite one (a timeout) is a miss and stays in.
+  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   if (s.length === 0) return Number.NaN;
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
@@ -448,7 +450,7 @@ interface HeapUsage {
   embedderHeapUsedSize?: number;
 }
 
-interface LoadRun {
+export interface LoadRun {
   page: PageKind;
   round: number;
   timedOut: boolean;
@@ -803,7 +805,7 @@ function startPreview(outDir: string): Promise<{ server: ChildProcess; url: stri
 // ------------------------------------------------------------- CPU profile
 
 /** Self time by where the code comes from: a package, a source file, or the browser itself. */
-type Attribution = [string, number][];
+export type Attribution = [string, number][];
 
 interface Phase {
   what: string;
@@ -822,7 +824,7 @@ interface ProfileResult {
 
 const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'toplevel', 'v8'];
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -853,7 +855,7 @@ const TRACE_LABEL: Record<string, string> = {
 };
 
 /** Self time of the complete events of one thread, clipped to [from, to], by event name. */
-function traceSelfTime(events: readonly TraceEvent[], from: number, to: number): [Attribution, number] {
+export function traceSelfTime(events: readonly TraceEvent[], from: number, to: number): [Attribution, number] {
   const list = events
     .filter((e) => e.ph === 'X' && e.dur !== undefined && e.ts < to && e.ts + (e.dur ?? 0) > from)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
@@ -913,7 +915,7 @@ function traceBreakdowns(kind: PageKind, events: readonly TraceEvent[]): Phase[]
  * module's code with a comment naming its path (`// node_modules/x/…` or
  * `//#region src/…`); packages are named by package, our code by file.
  */
-function moduleRegions(code: string): [number, string][] {
+export function moduleRegions(code: string): [number, string][] {
   const out: [number, string][] = [];
   code.split('\n').forEach((line, i) => {
     const m = /^\s*\/\/(?:#region)? +(\S+)\s*$/.exec(line);
@@ -925,7 +927,7 @@ function moduleRegions(code: string): [number, string][] {
   return out;
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: {
     id: number;
     callFrame: { functionName: string; url: string; lineNumber: number };
@@ -937,7 +939,10 @@ interface CpuProfile {
 
 const PROBE_FUNCTIONS = new Set(['benchFrame', 'chartDrawn', 'afterPaint', 'installBenchProbe']);
 
-function attribute(profile: CpuProfile, regions: ReadonlyMap<string, [number, string][]>): [Attribution, number] {
+export function attribute(
+  profile: CpuProfile,
+  regions: ReadonlyMap<string, [number, string][]>,
+): [Attribution, number] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -1001,7 +1006,7 @@ const WORKER_STEPS: [string, string][] = [
   ['postMessage', 'postMessage (copying answers to the page)'],
 ];
 
-function inclusive(profile: CpuProfile): [Attribution, number] {
+export function inclusive(profile: CpuProfile): [Attribution, number] {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
@@ -1254,7 +1259,7 @@ type Pick = (r: LoadRun) => number | null;
  * ran one after the other), or, when `b` has several loads in the round and
  * `a` one, against their median. The median of those ratios.
  */
-function roundRatio(runs: readonly LoadRun[], a: PageKind, fa: Pick, b: PageKind, fb: Pick): number {
+export function roundRatio(runs: readonly LoadRun[], a: PageKind, fa: Pick, b: PageKind, fb: Pick): number {
   const ratios: number[] = [];
   const rounds = new Set(runs.map((r) => r.round));
   const value = (r: LoadRun, f: Pick) => (r.timedOut ? Number.POSITIVE_INFINITY : (f(r) ?? Number.NaN));
@@ -1895,12 +1900,14 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
