@@ -31,8 +31,8 @@ import { FICTIONAL_SIZES, type FictionalSize, fictionalText, generateFictional }
  * same way from the same origin.
  *
  * Loads alternate: every round opens the floor page and the dashboard on the
- * sample in turn (twice, in swapped order on every other round), then the
- * dashboard at medium and at large. Each figure is a median over the rounds,
+ * sample in turn (twice, in swapped order on every other round), and the first
+ * three rounds then open the dashboard at medium and at large. Each figure is a median over the rounds,
  * and each ratio the median of ratios taken within a round, so a machine that
  * gets busier or quieter during the run moves both sides of a ratio alike.
  */
@@ -42,10 +42,12 @@ export type PageKind = 'floor' | 'sample' | 'medium' | 'large';
 const PAGES: readonly PageKind[] = ['floor', 'sample', 'medium', 'large'];
 
 const SIZES: readonly FictionalSize[] = ['small', 'medium', 'large'];
-const NODE_RUNS: Record<FictionalSize, number> = { small: 31, medium: 11, large: 5 };
+const NODE_RUNS: Record<FictionalSize, number> = { small: 31, medium: 7, large: 3 };
 /** Untimed passes first: a few hundred records are not enough for the JIT to optimise the code in one pass. */
 const WARM_UPS: Record<FictionalSize, number> = { small: 10, medium: 2, large: 1 };
 const ROUNDS = 5;
+/** Rounds that also open the province datasets: the large load alone takes seconds. */
+const PROVINCE_ROUNDS = 3;
 const PERIOD_CHANGES = 5;
 const WAIT_CAP_MS = 120_000;
 /** The sample: the file the dashboard loads when no other is named (what readers see first). */
@@ -735,7 +737,7 @@ async function loadOnce(
 /** The order of the loads of one round: floor and sample alternate, their order swapped every other round. */
 function roundPlan(round: number, pages: readonly PageKind[]): PageKind[] {
   const pair: PageKind[] = round % 2 === 0 ? ['floor', 'sample'] : ['sample', 'floor'];
-  const order: PageKind[] = [...pair, ...pair, 'medium', 'large'];
+  const order: PageKind[] = [...pair, ...pair, ...(round < PROVINCE_ROUNDS ? (['medium', 'large'] as const) : [])];
   return order.filter((p) => pages.includes(p));
 }
 
@@ -744,8 +746,7 @@ async function benchBrowser(browser: Browser, base: string, pages: readonly Page
   for (let round = 0; round < rounds; round++) {
     let sampleSwept = false;
     for (const kind of roundPlan(round, pages)) {
-      // Scrolling through a large page takes seconds: three sweeps give its layout shift a median.
-      const sweep = kind === 'medium' || (kind === 'large' && round < 3) || (kind === 'sample' && !sampleSwept);
+      const sweep = kind === 'medium' || kind === 'large' || (kind === 'sample' && !sampleSwept);
       if (kind === 'sample') sampleSwept = true;
       const run = await loadOnce(browser, base, kind, round, {
         sweep,
@@ -1693,7 +1694,7 @@ are built into a temporary folder and served by one \`vite preview\` on 127.0.0.
 the same way from the same origin. Each load is a fresh browser context at 1366×768 (nothing cached).
 
 Every round opens the floor page and the dashboard on the sample in turn, twice, in swapped order on every
-other round, then the dashboard at medium and at large. Times are ms from navigation start, medians of the
+other round; the first ${PROVINCE_ROUNDS} rounds then open the dashboard at medium and at large. Times are ms from navigation start, medians of the
 rounds; ratios are medians of the ratios within each round. A probe installed before the page's scripts
 checks each animation frame: "headline figures painted" is when the first frame showing \`.headline\` with
 its figures has been painted (a task posted from that frame has run); as soon as that happens the page is
@@ -1709,7 +1710,7 @@ way through the worker's own DevTools session and shown beside it. "Blink heap" 
 
 Layout shift: after the heap is read, the page is scrolled on from the charts a screen at a time, letting every
 chart near the viewport draw, then to the bottom, where the ranking, briefing and data-quality panels arrive
-(in the first load of the sample in each round, every medium load and the first three large loads). The
+(in the first load of the sample in each round and in every medium and large load). The
 shift is the sum of the \`layout-shift\` entries without recent input, split where the headline figures were
 painted: before that is the load itself (the dashboard replacing the loading state); after it, what moves as
 the charts and panels arrive under a reader who went straight to the charts.
