@@ -300,6 +300,10 @@ function installBenchProbe(): void {
     },
     true,
   );
+  /** Tells the bench (a binding, not a poll: the bench asks the page nothing while it loads). */
+  function notify(mark: string): void {
+    (window as unknown as { __benchMark?: (m: string) => void }).__benchMark?.(mark);
+  }
   function afterPaint(then: () => void): void {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => then();
@@ -325,6 +329,7 @@ function installBenchProbe(): void {
       afterPaint(function scrollToCharts() {
         probe.headlinePaint = performance.now();
         performance.mark('bench:headline');
+        notify('headline');
         document.getElementsByClassName('dashboard__charts')[0]?.scrollIntoView({ block: 'start' });
         probe.scrolled = performance.now();
       });
@@ -334,6 +339,7 @@ function installBenchProbe(): void {
       afterPaint(() => {
         probe.chartPaint = performance.now();
         performance.mark('bench:chart');
+        notify('chart');
       });
     }
     const change = probe.change;
@@ -341,6 +347,7 @@ function installBenchProbe(): void {
       change.frame = now;
       afterPaint(() => {
         change.paint = performance.now();
+        notify('change');
       });
     }
     requestAnimationFrame(benchFrame);
@@ -521,8 +528,39 @@ function changePlan(size: FictionalSize): string[] {
   return Array.from({ length: n }, (_, i) => all[Math.floor((i * (all.length - 1)) / Math.max(1, n - 1))] as string);
 }
 
-async function openProbed(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+interface Probed {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  /** Resolves when the probe reports `mark` (headline, chart, change), or rejects after the cap. */
+  waitMark: (mark: string) => Promise<void>;
+  /** Forgets a mark, so the next one of its name can be waited for (period changes). */
+  clearMark: (mark: string) => void;
+}
+
+async function openProbed(browser: Browser): Promise<Probed> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const seen = new Set<string>();
+  const waiting = new Map<string, () => void>();
+  await context.exposeBinding('__benchMark', (_source, mark: string) => {
+    seen.add(mark);
+    waiting.get(mark)?.();
+  });
+  const waitMark = (mark: string) =>
+    seen.has(mark)
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => {
+            waiting.delete(mark);
+            reject(new Error(`bench: no "${mark}" within ${WAIT_CAP_MS / 1000} s`));
+          }, WAIT_CAP_MS);
+          waiting.set(mark, () => {
+            clearTimeout(timer);
+            waiting.delete(mark);
+            resolve();
+          });
+        });
+  const clearMark = (mark: string) => seen.delete(mark);
   await context.addInitScript({ content: NAME_SHIM });
   await context.addInitScript(installBenchProbe);
   const page = await context.newPage();
@@ -532,7 +570,7 @@ async function openProbed(browser: Browser): Promise<{ context: BrowserContext; 
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('crash', () => errors.push('the page crashed'));
-  return { context, page, errors };
+  return { context, page, errors, waitMark, clearMark };
 }
 
 async function heapOf(cdp: CDPSession): Promise<HeapUsage> {
@@ -569,7 +607,7 @@ async function loadOnce(
   round: number,
   o: LoadOptions,
 ): Promise<LoadRun> {
-  const { context, page, errors } = await openProbed(browser);
+  const { context, page, errors, waitMark, clearMark } = await openProbed(browser);
   const run: LoadRun = {
     page: kind,
     round,
@@ -607,14 +645,7 @@ async function loadOnce(
   try {
     await page.goto(pageUrl(base, kind), { waitUntil: 'commit' });
     try {
-      await page.waitForFunction(
-        (needsHeadline) => {
-          const p = (window as unknown as { __bench: BenchProbe }).__bench;
-          return p.chartPaint !== null && (!needsHeadline || p.headlinePaint !== null);
-        },
-        kind !== 'floor',
-        { timeout: WAIT_CAP_MS, polling: 50 },
-      );
+      await Promise.all([waitMark('chart'), kind === 'floor' ? null : waitMark('headline')]);
     } catch {
       run.timedOut = true;
       return run;
@@ -705,14 +736,11 @@ async function loadOnce(
       });
       const select = page.getByLabel('Kỳ báo cáo');
       for (const id of changePlan(o.changes)) {
+        clearMark('change');
         await page.evaluate(armChangeWatch);
         await select.selectOption(id, { timeout: WAIT_CAP_MS });
         try {
-          await page.waitForFunction(
-            () => (window as unknown as { __bench: BenchProbe }).__bench.change?.paint != null,
-            undefined,
-            { timeout: WAIT_CAP_MS, polling: 50 },
-          );
+          await waitMark('change');
         } catch {
           run.changeTimedOut = true;
           break;
@@ -889,13 +917,13 @@ export function traceSelfTime(events: readonly TraceEvent[], from: number, to: n
  * The page's main thread (the one that wrote the probe's marks) from the
  * navigation to the headline figures, and from them to the first chart.
  */
-function traceBreakdowns(kind: PageKind, events: readonly TraceEvent[]): Phase[] {
+function traceBreakdowns(kind: PageKind, events: readonly TraceEvent[], headlineMs: number): Phase[] {
   const headline = events.find((e) => e.name === 'bench:headline');
   const chart = events.find((e) => e.name === 'bench:chart');
   if (!headline || !chart) return [];
   const thread = events.filter((e) => e.pid === headline.pid && e.tid === headline.tid);
-  const starts = thread.filter((e) => e.name === 'navigationStart' && e.ts <= headline.ts);
-  const from = starts.length > 0 ? (starts[starts.length - 1] as TraceEvent).ts : Math.min(...thread.map((e) => e.ts));
+  // The navigation started headlineMs before the headline's mark (performance.now() counts from it).
+  const from = headline.ts - headlineMs * 1000;
   const out: Phase[] = [];
   for (const [what, a, b] of [
     ['navigation → headline figures painted', from, headline.ts],
@@ -1032,13 +1060,6 @@ export function inclusive(profile: CpuProfile): [Attribution, number] {
   return [steps, total];
 }
 
-async function waitProbe(page: Page, mark: 'headlinePaint' | 'chartPaint'): Promise<void> {
-  await page.waitForFunction((m) => (window as unknown as { __bench: BenchProbe }).__bench[m] !== null, mark, {
-    timeout: WAIT_CAP_MS,
-    polling: 20,
-  });
-}
-
 /**
  * Loads under the CPU profiler, on an unminified build (so the code can be
  * told apart by module; it runs at much the same speed): the sample and the
@@ -1058,7 +1079,7 @@ async function profileLoads(browser: Browser, base: string, dir: string, pages: 
     phases.push({ what, attribution, total });
   };
   for (const kind of (['sample', 'large'] as const).filter((k) => pages.includes(k))) {
-    const { context, page, errors } = await openProbed(browser);
+    const { context, page, errors, waitMark } = await openProbed(browser);
     try {
       const cdp = await context.newCDPSession(page);
       const workers = new WorkerSessions(cdp);
@@ -1077,13 +1098,16 @@ async function profileLoads(browser: Browser, base: string, dir: string, pages: 
       await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       await cdp.send('Profiler.start');
       await page.goto(pageUrl(base, kind), { waitUntil: 'commit' });
-      await waitProbe(page, 'headlinePaint');
+      await waitMark('headline');
       await stop(cdp, `${kind}: main thread, navigation → headline figures painted`);
       await cdp.send('Profiler.start');
-      await waitProbe(page, 'chartPaint');
+      await waitMark('chart');
       await stop(cdp, `${kind}: main thread, headline figures → first chart painted (scrolled at once)`);
       const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
-      traces.push(...traceBreakdowns(kind, trace.traceEvents));
+      const headlineMs = await page.evaluate(
+        () => (window as unknown as { __bench: BenchProbe }).__bench.headlinePaint,
+      );
+      traces.push(...traceBreakdowns(kind, trace.traceEvents, headlineMs ?? 0));
       await Promise.all(workerStarts);
       for (const id of workers.ids) {
         const { profile } = await workers.send<{ profile: CpuProfile }>(id, 'Profiler.stop');
@@ -1101,11 +1125,11 @@ async function profileLoads(browser: Browser, base: string, dir: string, pages: 
     }
   }
   if (pages.includes('medium')) {
-    const { context, page } = await openProbed(browser);
+    const { context, page, waitMark } = await openProbed(browser);
     try {
       const cdp = await context.newCDPSession(page);
       await page.goto(pageUrl(base, 'medium'), { waitUntil: 'commit' });
-      await waitProbe(page, 'chartPaint');
+      await waitMark('chart');
       await page.evaluate(() => {
         window.scrollTo(0, 0);
         return new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
@@ -1122,11 +1146,7 @@ async function profileLoads(browser: Browser, base: string, dir: string, pages: 
         el.dispatchEvent(new Event('input', { bubbles: true }));
         el.dispatchEvent(new Event('change', { bubbles: true }));
       }, changePlan('medium')[1] ?? 'all');
-      await page.waitForFunction(
-        () => (window as unknown as { __bench: BenchProbe }).__bench.change?.paint != null,
-        undefined,
-        { timeout: WAIT_CAP_MS, polling: 20 },
-      );
+      await waitMark('change');
       await stop(cdp, 'medium: main thread, one period change → new headline figures painted');
     } finally {
       await context.close();
