@@ -13,6 +13,7 @@ import {
   formatReport,
   gzipSize,
   htmlAssets,
+  lazyFiles,
   main,
   measure,
   packageOf,
@@ -234,6 +235,7 @@ describe('chartCodeIn and its verdict', () => {
         modules: ['\0rolldown/runtime.js', '/w/node_modules/react/index.js', '/w/src/app/main.tsx'],
         imports: ['assets/vendor.js'],
         dynamicImports: ['assets/chart.js'],
+        css: [],
         isEntry: true,
       },
     ],
@@ -247,6 +249,7 @@ describe('chartCodeIn and its verdict', () => {
         ],
         imports: [],
         dynamicImports: [],
+        css: [],
         isEntry: false,
       },
     ],
@@ -254,11 +257,14 @@ describe('chartCodeIn and its verdict', () => {
       'assets/chart.js',
       {
         modules: ['/w/node_modules/immer/dist/immer.mjs'],
-        imports: ['assets/index.js'],
-        dynamicImports: [],
+        imports: ['assets/index.js', 'assets/shared-lazy.js'],
+        dynamicImports: ['assets/export.js'],
+        css: ['assets/chart.css'],
         isEntry: false,
       },
     ],
+    ['assets/shared-lazy.js', { modules: [], imports: [], dynamicImports: [], css: [], isEntry: false }],
+    ['assets/export.js', { modules: [], imports: [], dynamicImports: [], css: [], isEntry: false }],
   ]);
   const packages = ['immer', 'recharts', 'victory-vendor'];
 
@@ -296,6 +302,15 @@ describe('chartCodeIn and its verdict', () => {
 
   it("reads the bundler's static graph from the entries, leaving dynamic imports out", () => {
     expect(bundlerStaticFiles(chunks).sort()).toEqual(['assets/index.js', 'assets/vendor.js']);
+  });
+
+  it('lists what loads on demand: dynamic chunks, what they import, their stylesheets; never the first view', () => {
+    expect(lazyFiles(chunks).sort()).toEqual([
+      'assets/chart.css',
+      'assets/chart.js',
+      'assets/export.js',
+      'assets/shared-lazy.js',
+    ]);
   });
 });
 

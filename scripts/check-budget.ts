@@ -225,6 +225,8 @@ export interface ChunkInfo {
   modules: string[];
   imports: string[];
   dynamicImports: string[];
+  /** Stylesheets Vite loads with the chunk. */
+  css: string[];
   isEntry: boolean;
 }
 
@@ -243,6 +245,7 @@ export function chunkRecorder(into: BuildChunks): Plugin {
           modules: [...output.moduleIds],
           imports: [...output.imports],
           dynamicImports: [...output.dynamicImports],
+          css: [...(output.viteMetadata?.importedCss ?? [])],
           isEntry: output.isEntry,
         });
       }
@@ -387,6 +390,27 @@ export function bundlerStaticFiles(chunks: BuildChunks): string[] {
   };
   for (const [file, info] of chunks) if (info.isEntry) visit(file);
   return [...seen];
+}
+
+/**
+ * The files loaded on demand: chunks reached through a dynamic import (and
+ * what they import), with their stylesheets, that are not part of the first
+ * view. The page may start some of them early on purpose (the chart module
+ * starts with the dataset), so a check of what the browser fetched before the
+ * headline figures allows these and counts everything else.
+ */
+export function lazyFiles(chunks: BuildChunks): string[] {
+  const first = new Set(bundlerStaticFiles(chunks));
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || first.has(file)) return;
+    seen.add(file);
+    const info = chunks.get(file);
+    for (const next of [...(info?.imports ?? []), ...(info?.dynamicImports ?? [])]) visit(next);
+  };
+  for (const file of first) for (const next of chunks.get(file)?.dynamicImports ?? []) visit(next);
+  const css = [...seen].flatMap((f) => chunks.get(f)?.css ?? []);
+  return [...seen, ...css.filter((c, i) => css.indexOf(c) === i)];
 }
 
 export interface FirstView {
