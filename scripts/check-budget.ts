@@ -1,29 +1,40 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
 
 /**
- * The size budget of what the browser must load before the first chart.
+ * The budget of the first view: what the browser must load before it can
+ * show the headline figures (header, filters, headline figures).
  *
- * Measured on the real build in dist/, not on the bundler's report: the
+ * Measured on a real production build, not on the bundler's report: the
  * entry script and the modulepreload links of index.html, then every chunk
  * those import statically, recursively. Dynamic `import()` chunks are left
- * out on purpose: they load later, on demand (a spreadsheet export, say), and
- * do not hold up the first chart. tests/browser/budget.test.ts checks this
- * reading against what Chromium actually requests, so the static analysis
- * cannot silently drift from reality.
+ * out on purpose: the chart module, the panels below the first screen and the
+ * exports load on demand and do not hold up the headline figures.
+ * tests/browser/budget.test.ts checks this reading against what Chromium
+ * actually requests, so the static analysis cannot silently drift from reality.
  *
- *   tsx scripts/check-budget.ts [--build] [--dir dist]
+ * Two rules, both checked:
+ * - at most 120 KB gzip of JavaScript and 30 KB gzip of CSS in the first view;
+ * - no chart code in the first view (decision 6): no module of recharts, nor of
+ *   a package only recharts brings in (d3-*, victory-vendor, @reduxjs/toolkit,
+ *   immer…), may be statically reachable from the entry. Which module ended up
+ *   in which chunk is taken from the bundler itself while it builds.
  *
- * Exit 0 within budget, 1 over budget, 2 when the build cannot be measured.
+ *   tsx scripts/check-budget.ts [--out <dir>]
+ *
+ * Builds with the project's Vite config into <dir> (default: a temporary
+ * folder, removed afterwards). Exit 0 when both rules hold, 1 when one does
+ * not, 2 when the build cannot be made or read.
  */
 
 export const BUDGETS = {
-  /** gzip bytes of JavaScript before the first chart. */
-  js: 200 * 1024,
-  /** gzip bytes of CSS before the first chart. */
+  /** gzip bytes of JavaScript before the headline figures. */
+  js: 120 * 1024,
+  /** gzip bytes of CSS before the headline figures. */
   css: 30 * 1024,
 } as const;
 
@@ -169,7 +180,7 @@ function listFiles(dir: string, prefix = ''): string[] {
   return out;
 }
 
-/** Reads the build in `dir` and sizes what loads before the first chart. */
+/** Reads the build in `dir` and sizes what loads before the headline figures. */
 export function measure(dir: string): Measurement {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const files = new Map<string, string>();
@@ -206,13 +217,241 @@ export function measure(dir: string): Measurement {
 
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+// ------------------------------------------------------------ chart code
+
+/** One output chunk as the bundler made it: the modules it holds and the chunks it imports. */
+export interface ChunkInfo {
+  /** Module ids: absolute paths, or `\0`-prefixed virtual modules of the bundler. */
+  modules: string[];
+  imports: string[];
+  dynamicImports: string[];
+  /** Stylesheets Vite loads with the chunk. */
+  css: string[];
+  isEntry: boolean;
+}
+
+/** Every JS chunk of a build, by file name relative to the build folder. */
+export type BuildChunks = Map<string, ChunkInfo>;
+
+/** A Vite plugin that records each chunk's modules and imports as the bundle is written. */
+export function chunkRecorder(into: BuildChunks): Plugin {
+  return {
+    name: 'tthc-budget-chunks',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (output.type !== 'chunk') continue;
+        into.set(fileName, {
+          modules: [...output.moduleIds],
+          imports: [...output.imports],
+          dynamicImports: [...output.dynamicImports],
+          css: [...(output.viteMetadata?.importedCss ?? [])],
+          isEntry: output.isEntry,
+        });
+      }
+    },
+  };
+}
+
+/**
+ * Builds the project in `root` with its own Vite config (production mode)
+ * into `outDir`, and returns what the bundler put in each chunk.
+ */
+export async function buildWithChunks(outDir: string, root = '.'): Promise<BuildChunks> {
+  const { build } = await import('vite');
+  const chunks: BuildChunks = new Map();
+  // Under vitest NODE_ENV is "test", which would build React's development files: measure what ships.
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: resolve(outDir), emptyOutDir: true },
+      plugins: [chunkRecorder(chunks)],
+    });
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
+  return chunks;
+}
+
+/** The npm package a module id comes from (the last node_modules/ in its path), or null for our own code. */
+export function packageOf(moduleId: string): string | null {
+  const path = moduleId.replaceAll('\\', '/');
+  const at = path.lastIndexOf('/node_modules/');
+  if (at < 0) return null;
+  const m = /^((?:@[^/]+\/)?[^/]+)/.exec(path.slice(at + '/node_modules/'.length));
+  return m?.[1] ?? null;
+}
+
+interface PackageJson {
+  dependencies?: Record<string, string>;
+}
+
+function readPackage(dir: string): PackageJson | null {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageJson;
+  } catch {
+    return null;
+  }
+}
+
+/** Node's lookup: node_modules/<name> next to the requiring package, then in each folder above, up to `root`. */
+function installedAt(name: string, from: string, root: string): string | null {
+  const top = resolve(root);
+  let dir = resolve(from);
+  for (;;) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    const parent = resolve(dir, '..');
+    if (dir === top || parent === dir) return null;
+    // From <root>/node_modules/a go to <root>, not to <root>/node_modules.
+    dir = parent.endsWith('/node_modules') ? resolve(parent, '..') : parent;
+  }
+}
+
+/** `name` and every package it depends on (dependencies, not peers), as installed under `root`. */
+function dependencyClosure(names: readonly string[], root: string): Set<string> {
+  const found = new Set<string>();
+  const queue: [string, string][] = names.map((n) => [n, root]);
+  while (queue.length > 0) {
+    const [name, from] = queue.shift() as [string, string];
+    const dir = installedAt(name, from, root);
+    if (found.has(name) || dir === null) continue;
+    found.add(name);
+    for (const dep of Object.keys(readPackage(dir)?.dependencies ?? {})) queue.push([dep, dir]);
+  }
+  return found;
+}
+
+/**
+ * The chart code that must stay out of the first view: recharts and every
+ * package installed only for it (d3-*, victory-vendor, @reduxjs/toolkit,
+ * immer…), read from node_modules so the list follows recharts' releases. A
+ * package that another dependency of the project needs as well (the project's
+ * own `dependencies` and theirs) is not counted as chart code.
+ */
+export function chartPackages(root = '.'): string[] {
+  const own = Object.keys(readPackage(root)?.dependencies ?? {});
+  const charts = dependencyClosure(['recharts'], root);
+  const others = dependencyClosure(
+    own.filter((n) => n !== 'recharts'),
+    root,
+  );
+  // Type-only packages (@types/*) are never bundled.
+  return [...charts].filter((n) => !others.has(n) && !n.startsWith('@types/')).sort();
+}
+
+export interface ChartCodeHit {
+  /** The first-view chunk that holds it. */
+  file: string;
+  pkg: string;
+  /** How many of the package's modules the chunk holds, and one of them for the message. */
+  modules: number;
+  example: string;
+}
+
+/** Chart code held by the chunks of the first view, one entry per chunk and package. */
+export function chartCodeIn(
+  files: readonly string[],
+  chunks: BuildChunks,
+  packages: readonly string[],
+): ChartCodeHit[] {
+  const banned = new Set(packages);
+  const hits: ChartCodeHit[] = [];
+  for (const file of files) {
+    const byPkg = new Map<string, string[]>();
+    for (const id of chunks.get(file)?.modules ?? []) {
+      const pkg = packageOf(id);
+      if (pkg !== null && banned.has(pkg)) byPkg.set(pkg, [...(byPkg.get(pkg) ?? []), id]);
+    }
+    for (const [pkg, ids] of byPkg) {
+      const example = ids[0] as string;
+      const at = example.lastIndexOf('node_modules/');
+      hits.push({ file, pkg, modules: ids.length, example: at >= 0 ? example.slice(at) : example });
+    }
+  }
+  return hits;
+}
+
+/**
+ * The chunks the bundler says the entries import statically, recursively:
+ * must be the files `measure` read off the build, or one of the two readings is wrong.
+ */
+export function bundlerStaticFiles(chunks: BuildChunks): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const next of chunks.get(file)?.imports ?? []) visit(next);
+  };
+  for (const [file, info] of chunks) if (info.isEntry) visit(file);
+  return [...seen];
+}
+
+/**
+ * The files loaded on demand: chunks reached through a dynamic import (and
+ * what they import), with their stylesheets, that are not part of the first
+ * view. The page may start some of them early on purpose (the chart module
+ * starts with the dataset), so a check of what the browser fetched before the
+ * headline figures allows these and counts everything else.
+ */
+export function lazyFiles(chunks: BuildChunks): string[] {
+  const first = new Set(bundlerStaticFiles(chunks));
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || first.has(file)) return;
+    seen.add(file);
+    const info = chunks.get(file);
+    for (const next of [...(info?.imports ?? []), ...(info?.dynamicImports ?? [])]) visit(next);
+  };
+  for (const file of first) for (const next of chunks.get(file)?.dynamicImports ?? []) visit(next);
+  const css = [...seen].flatMap((f) => chunks.get(f)?.css ?? []);
+  return [...seen, ...css.filter((c, i) => css.indexOf(c) === i)];
+}
+
+export interface FirstView {
+  measurement: Measurement;
+  /** Chart code statically reachable from the entry: must be empty. */
+  chartCode: ChartCodeHit[];
+  /** The packages counted as chart code. */
+  chartPackages: string[];
+  /** Files on which the reading of the build and the bundler's own graph disagree. */
+  readingDiffers: { onlyRead: string[]; onlyBundler: string[] };
+}
+
+/** Measures a build made by `buildWithChunks`, against both rules. */
+export function checkFirstView(dir: string, chunks: BuildChunks, root = '.'): FirstView {
+  const measurement = measure(dir);
+  const read = measurement.js.map((f) => f.file);
+  const bundler = bundlerStaticFiles(chunks);
+  const packages = chartPackages(root);
+  return {
+    measurement,
+    chartCode: chartCodeIn(read, chunks, packages),
+    chartPackages: packages,
+    readingDiffers: {
+      onlyRead: read.filter((f) => !bundler.includes(f)),
+      onlyBundler: bundler.filter((f) => !read.includes(f)),
+    },
+  };
+}
+
+// ---------------------------------------------------------------- verdict
+
 export interface Verdict {
   ok: boolean;
   lines: string[];
 }
 
-/** One line per kind: the total against its budget, and by how much it is over or under. */
-export function verdict(m: Measurement, budgets: Budgets = BUDGETS): Verdict {
+/**
+ * One line per kind (the total against its budget, and by how much it is
+ * over or under), then one per package of chart code found in the first view.
+ */
+export function verdict(m: Measurement, budgets: Budgets = BUDGETS, chartCode: readonly ChartCodeHit[] = []): Verdict {
   const lines: string[] = [];
   let ok = m.missing.length === 0;
   for (const [name, total, budget] of [
@@ -223,11 +462,24 @@ export function verdict(m: Measurement, budgets: Budgets = BUDGETS): Verdict {
     if (over > 0) {
       ok = false;
       lines.push(
-        `${name}: ${kb(total)} gzip — OVER the ${kb(budget)} budget by ${kb(over)} (${over} bytes, ${((over / budget) * 100).toFixed(1)} %)`,
+        `${name}: ${kb(total)} gzip before the headline figures — OVER the ${kb(budget)} budget by ${kb(over)} (${over} bytes, ${((over / budget) * 100).toFixed(1)} %)`,
       );
     } else {
-      lines.push(`${name}: ${kb(total)} gzip — within the ${kb(budget)} budget (${kb(-over)} to spare)`);
+      lines.push(
+        `${name}: ${kb(total)} gzip before the headline figures — within the ${kb(budget)} budget (${kb(-over)} to spare)`,
+      );
     }
+  }
+  if (chartCode.length > 0) ok = false;
+  const byFile = new Map<string, ChartCodeHit[]>();
+  for (const hit of chartCode) byFile.set(hit.file, [...(byFile.get(hit.file) ?? []), hit]);
+  for (const [file, hits] of byFile) {
+    const sorted = [...hits].sort((a, b) => b.modules - a.modules);
+    const count = sorted.reduce((a, h) => a + h.modules, 0);
+    lines.push(
+      `CHART CODE in the first view: ${file} holds ${count} module(s) of ${sorted.map((h) => `${h.pkg} (${h.modules})`).join(', ')}, ` +
+        `e.g. ${sorted[0]?.example}; chart code must load only with the chart module (decision 6)`,
+    );
   }
   for (const path of m.missing) lines.push(`MISSING: ${path} is referenced but not in the build`);
   for (const ref of m.external) lines.push(`not measured (another host): ${ref}`);
@@ -235,12 +487,16 @@ export function verdict(m: Measurement, budgets: Budgets = BUDGETS): Verdict {
 }
 
 /** The table of files and sizes, then the totals and the verdict. */
-export function formatReport(m: Measurement, budgets: Budgets = BUDGETS): string {
+export function formatReport(
+  m: Measurement,
+  budgets: Budgets = BUDGETS,
+  chartCode: readonly ChartCodeHit[] = [],
+): string {
   const rows = [...m.js, ...m.css];
   const width = Math.max(4, ...rows.map((r) => r.file.length));
   const line = (a: string, b: string, c: string) => `${a.padEnd(width)}  ${b.padStart(12)}  ${c.padStart(12)}`;
   const out = [
-    'Loaded before the first chart (index.html entry + modulepreload + static imports; fonts not counted):',
+    'The first view: loaded before the headline figures (index.html entry + modulepreload + static imports; dynamic imports and fonts not counted):',
     '',
     line('file', 'raw', 'gzip -9'),
     line('-'.repeat(width), '-'.repeat(12), '-'.repeat(12)),
@@ -249,34 +505,64 @@ export function formatReport(m: Measurement, budgets: Budgets = BUDGETS): string
     line(`JS total (${m.js.length} files)`, kb(m.js.reduce((a, f) => a + f.bytes, 0)), kb(m.jsGzip)),
     line(`CSS total (${m.css.length} files)`, kb(m.css.reduce((a, f) => a + f.bytes, 0)), kb(m.cssGzip)),
     '',
-    ...verdict(m, budgets).lines,
+    ...verdict(m, budgets, chartCode).lines,
   ];
   return out.join('\n');
 }
 
-export function main(argv: readonly string[]): number {
-  const dirAt = argv.indexOf('--dir');
-  const dir = dirAt >= 0 ? (argv[dirAt + 1] ?? 'dist') : 'dist';
-  if (argv.includes('--build')) {
-    const build = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn', '--outDir', dir], {
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) {
-      console.error('check-budget: vite build failed');
+/** The whole check of a build made by `buildWithChunks`: its report, and whether it passes. */
+export function firstViewReport(view: FirstView, budgets: Budgets = BUDGETS): Verdict {
+  const { measurement, chartCode, readingDiffers } = view;
+  const v = verdict(measurement, budgets, chartCode);
+  const lines = [formatReport(measurement, budgets, chartCode)];
+  if (chartCode.length === 0) {
+    lines.push(`no chart code in the first view (checked: ${view.chartPackages.join(', ')})`);
+  }
+  const differs = readingDiffers.onlyRead.length + readingDiffers.onlyBundler.length > 0;
+  if (differs) {
+    lines.push(
+      `READING DIFFERS from the bundler: read off the build only: ${readingDiffers.onlyRead.join(', ') || 'none'}; ` +
+        `in the bundler's static graph only: ${readingDiffers.onlyBundler.join(', ') || 'none'}`,
+    );
+  }
+  return { ok: v.ok && !differs, lines };
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const outAt = argv.indexOf('--out');
+  const rootAt = argv.indexOf('--root');
+  const root = rootAt >= 0 ? (argv[rootAt + 1] ?? '.') : '.';
+  const temporary = outAt < 0;
+  const dir = temporary ? mkdtempSync(join(tmpdir(), 'tthc-budget-')) : (argv[outAt + 1] ?? 'dist-budget');
+  try {
+    let chunks: BuildChunks;
+    try {
+      chunks = await buildWithChunks(dir, root);
+    } catch (error) {
+      console.error(`check-budget: the build failed: ${error instanceof Error ? error.message : String(error)}`);
       return 2;
     }
+    const view = checkFirstView(dir, chunks, root);
+    const report = firstViewReport(view);
+    console.log(report.lines.join('\n'));
+    const unreadable =
+      view.measurement.missing.length > 0 ||
+      view.readingDiffers.onlyRead.length + view.readingDiffers.onlyBundler.length > 0;
+    if (unreadable) return 2;
+    return report.ok ? 0 : 1;
+  } finally {
+    if (temporary) rmSync(dir, { recursive: true, force: true });
   }
-  if (!existsSync(join(dir, 'index.html'))) {
-    console.error(`check-budget: ${dir}/index.html not found. Build first, or pass --build.`);
-    return 2;
-  }
-  const m = measure(dir);
-  console.log(formatReport(m));
-  const { ok } = verdict(m);
-  if (m.missing.length > 0) return 2;
-  return ok ? 0 : 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main(process.argv.slice(2));
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 2;
+    },
+  );
 }
