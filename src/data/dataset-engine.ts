@@ -1,7 +1,7 @@
 import type { DatasetMeta } from '../domain/dataset-meta.ts';
 import type { DatasetIndex } from '../domain/metrics.ts';
 import type { DataWarning } from '../domain/problems.ts';
-import { type AnswerOf, answer, type Question, questionKey } from './engine-questions.ts';
+import { type AnswerOf, answerFigures, isFigureQuestion, type Question, questionKey } from './engine-questions.ts';
 
 /**
  * Where a loaded dataset's records live, and how the page asks about them.
@@ -66,18 +66,25 @@ export class PageEngine implements DatasetEngine {
   private readonly cache = new AnswerCache();
   constructor(private readonly index: DatasetIndex) {}
 
-  peek<Q extends Question>(question: Q): AnswerOf<Q> {
+  /** Figures at once; words once their code has loaded (ask for them first). */
+  peek<Q extends Question>(question: Q): AnswerOf<Q> | undefined {
     const key = questionKey(question);
     let value = this.cache.get(key) as AnswerOf<Q> | undefined;
-    if (value === undefined) {
-      value = answer(this.index, question);
+    if (value === undefined && isFigureQuestion(question)) {
+      value = answerFigures(this.index, question) as AnswerOf<Q>;
       this.cache.set(key, value);
     }
     return value;
   }
 
-  ask<Q extends Question>(question: Q): Promise<AnswerOf<Q>> {
-    return Promise.resolve(this.peek(question));
+  async ask<Q extends Question>(question: Q): Promise<AnswerOf<Q>> {
+    const known = this.peek(question);
+    if (known !== undefined) return known;
+    // The briefing's code is not part of the first view: it loads when a text is first asked for.
+    const { answerText } = await import('./engine-texts.ts');
+    const value = answerText(this.index, question as Extract<Q, { kind: 'briefing' | 'notes' }>) as AnswerOf<Q>;
+    this.cache.set(questionKey(question), value);
+    return value;
   }
 
   dispose(): void {}

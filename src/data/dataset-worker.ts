@@ -3,7 +3,7 @@ import { datasetMeta } from '../domain/dataset-meta.ts';
 import { type DatasetIndex, indexDataset } from '../domain/metrics.ts';
 import { parseDatasetText } from '../domain/validate.ts';
 import { WARNINGS_SENT } from './dataset-engine.ts';
-import { answer } from './engine-questions.ts';
+import { answer } from './engine-answer.ts';
 import type { FromWorker, Loaded, ToWorker } from './worker-protocol.ts';
 
 /**

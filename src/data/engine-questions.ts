@@ -1,4 +1,4 @@
-import { type BriefingParagraph, briefing, type SlideKey, slideNotes } from '../domain/briefing.ts';
+import type { BriefingParagraph, SlideKey } from '../domain/briefing.ts';
 import {
   type DashboardFigures,
   dashboardFigures,
@@ -10,10 +10,11 @@ import type { Lang } from '../domain/format.ts';
 import type { DatasetIndex } from '../domain/metrics.ts';
 
 /**
- * The questions the page asks of a dataset, and the one function that
- * answers them from an index. The page's own thread (small datasets) and the
- * dataset worker (large ones) both answer through `answer`, so a figure is
- * the same whichever thread computed it.
+ * The questions the page asks of a dataset, and the functions that answer
+ * them from an index (answerFigures here, answerText in engine-texts.ts,
+ * both behind answer() in engine-answer.ts). The page's own thread (small
+ * datasets) and the dataset worker (large ones) answer through the same
+ * functions, so a figure is the same whichever thread computed it.
  */
 export type Question =
   | { kind: 'headline'; selection: Selection }
@@ -30,17 +31,20 @@ export interface Answers {
 
 export type AnswerOf<Q extends Question> = Answers[Q['kind']];
 
-export function answer<Q extends Question>(index: DatasetIndex, question: Q): AnswerOf<Q> {
-  switch (question.kind) {
-    case 'headline':
-      return headline(index, question.selection) as AnswerOf<Q>;
-    case 'figures':
-      return dashboardFigures(index, question.selection) as AnswerOf<Q>;
-    case 'briefing':
-      return briefing(index, question.selection, question.lang) as AnswerOf<Q>;
-    case 'notes':
-      return slideNotes(index, question.selection, question.lang) as AnswerOf<Q>;
-  }
+/** Questions answered by figures alone: cheap, and needed for the first view. */
+export type FigureQuestion = Extract<Question, { kind: 'headline' | 'figures' }>;
+/** Questions answered in words (briefing, notes): their code loads only when one is asked. */
+export type TextQuestion = Extract<Question, { kind: 'briefing' | 'notes' }>;
+
+export function isFigureQuestion(question: Question): question is FigureQuestion {
+  return question.kind === 'headline' || question.kind === 'figures';
+}
+
+/** The answer to a question about figures; texts are answered by engine-texts.ts with the same index. */
+export function answerFigures<Q extends FigureQuestion>(index: DatasetIndex, question: Q): AnswerOf<Q> {
+  return (
+    question.kind === 'headline' ? headline(index, question.selection) : dashboardFigures(index, question.selection)
+  ) as AnswerOf<Q>;
 }
 
 /** A stable text key for a question, for caches and query keys. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { briefing } from '../domain/briefing.ts';
 import { headline } from '../domain/dashboard.ts';
 import { indexDataset } from '../domain/metrics.ts';
 import { parseDatasetText } from '../domain/validate.ts';
@@ -43,6 +44,18 @@ describe('fetchDataset', () => {
     expect(loaded.engine.peek({ kind: 'figures', selection })).toBe(a);
     const other = { ...selection, range: { from: '2022-01', to: '2022-04' } };
     expect(loaded.engine.peek({ kind: 'figures', selection: other })).not.toBe(a);
+  });
+
+  it('writes the briefing only when asked, with the briefing module of the domain', async () => {
+    const loaded = fromText(SAMPLE, source);
+    const question = { kind: 'briefing', selection, lang: 'vi' } as const;
+    // Words are not part of the first view: nothing until asked, then kept.
+    expect(loaded.engine.peek(question)).toBeUndefined();
+    const parsed = parseDatasetText(SAMPLE);
+    if (!parsed.ok) throw new Error('the sample must load');
+    const expected = briefing(indexDataset(parsed.dataset), selection, 'vi');
+    expect(await loaded.engine.ask(question)).toEqual(expected);
+    expect(loaded.engine.peek(question)).toEqual(expected);
   });
 
   it('refuses an HTML page served as the dataset, with its error list', async () => {
