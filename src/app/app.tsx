@@ -91,6 +91,18 @@ export function App() {
   }
 
   const error: Error | null = local ? null : (query.error as Error | null);
+  // Only once the page has settled: shown during loading, it would be pushed down when the figures arrive.
+  const importPanel = (
+    <Suspense fallback={null}>
+      <ImportPanel
+        lang={lang}
+        onView={(text, name) => {
+          open(name, () => loadText(text, { kind: 'file', name }));
+          window.scrollTo({ top: 0 });
+        }}
+      />
+    </Suspense>
+  );
 
   return (
     <div className="app">
@@ -146,22 +158,12 @@ export function App() {
           </p>
         )}
         {loaded ? (
-          <DashboardPage loaded={loaded} urlState={state} navigate={navigate} lang={lang} />
+          <DashboardPage loaded={loaded} urlState={state} navigate={navigate} lang={lang} after={importPanel} />
         ) : (
           error === null && <LoadingState lang={lang} progress={progress} />
         )}
         {/* Only once the page has settled: shown during loading, it would be pushed down when the figures arrive. */}
-        {(loaded || error !== null) && (
-          <Suspense fallback={null}>
-            <ImportPanel
-              lang={lang}
-              onView={(text, name) => {
-                open(name, () => loadText(text, { kind: 'file', name }));
-                window.scrollTo({ top: 0 });
-              }}
-            />
-          </Suspense>
-        )}
+        {!loaded && error !== null && importPanel}
       </main>
     </div>
   );

@@ -79,6 +79,8 @@ export interface DashboardPageProps {
   urlState: UrlState;
   navigate: (next: Partial<UrlState>) => void;
   lang: Lang;
+  /** Shown at the end of the page once the figures are there (the import panel). */
+  after?: ReactNode;
 }
 
 /** The value as of the last painted frame: lets a cheap part of the page update before a costly one. */
@@ -146,6 +148,13 @@ const ChartsGrid = memo(function ChartsGrid({
             table={spec.table}
             height={scrolls ? SCROLL_HEIGHT : spec.height}
             wide={spec.chart.kind === 'units'}
+            note={
+              spec.truncated ? (
+                <p className="chart-units-note">
+                  {t.partial(formatCount(spec.truncated.shown, lang), formatCount(spec.truncated.total, lang))}
+                </p>
+              ) : null
+            }
             lang={lang}
             actions={
               <>
@@ -165,11 +174,6 @@ const ChartsGrid = memo(function ChartsGrid({
               </>
             }
           >
-            {spec.truncated && (
-              <p className="chart-units-note">
-                {t.partial(formatCount(spec.truncated.shown, lang), formatCount(spec.truncated.total, lang))}
-              </p>
-            )}
             {scrolls ? (
               <div className="chart-scroll">
                 <LazyChart chart={spec.chart} lang={lang} onSelectUnit={select} selectedUnitId={selected} />
@@ -212,7 +216,7 @@ function Briefing({ engine, selection, lang }: { engine: DatasetEngine; selectio
   return data ? <BriefingPanel paragraphs={data} lang={lang} /> : null;
 }
 
-export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPageProps) {
+export function DashboardPage({ loaded, urlState, navigate, lang, after = null }: DashboardPageProps) {
   const t = TEXT[lang];
   const { meta, warnings, warningCount, source, engine } = loaded;
   const view = useMemo(() => resolveView(urlState, meta), [urlState, meta]);
@@ -456,22 +460,29 @@ export function DashboardPage({ loaded, urlState, navigate, lang }: DashboardPag
           ) : null}
         </>
       )}
-      {!empty && deferred && (
-        <WhenNear minHeight={200}>
-          <Suspense fallback={null}>
-            <Briefing engine={engine} selection={deferred} lang={lang} />
-          </Suspense>
-        </WhenNear>
-      )}
-      <div id={QUALITY_ID}>
-        <Suspense fallback={null}>
-          <DataQualityPanel warnings={warnings} count={warningCount} unitNames={unitNames} lang={lang} />
-        </Suspense>
-      </div>
-      <FactsPanel facts={meta.facts} lang={lang} />
-      <footer className="dashboard__footer">
-        <p>{t.footer}</p>
-      </footer>
+      {/* What comes after the charts waits for them (their figures come from a worker at province
+          scale): shown earlier, it would be pushed down as the charts arrive. */}
+      {figures || empty ? (
+        <>
+          {!empty && deferred && (
+            <WhenNear minHeight={200}>
+              <Suspense fallback={null}>
+                <Briefing engine={engine} selection={deferred} lang={lang} />
+              </Suspense>
+            </WhenNear>
+          )}
+          <div id={QUALITY_ID}>
+            <Suspense fallback={null}>
+              <DataQualityPanel warnings={warnings} count={warningCount} unitNames={unitNames} lang={lang} />
+            </Suspense>
+          </div>
+          <FactsPanel facts={meta.facts} lang={lang} />
+          {after}
+          <footer className="dashboard__footer">
+            <p>{t.footer}</p>
+          </footer>
+        </>
+      ) : null}
     </div>
   );
 }

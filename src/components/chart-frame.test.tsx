@@ -41,20 +41,22 @@ describe('ChartFrame', () => {
     expect(within(section).getByRole('heading', { level: 3, name: 'Tỷ lệ đúng hạn theo đơn vị' })).toBeInTheDocument();
   });
 
-  it('when ready, shows the chart in an image region labelled with title and description', () => {
+  it('when ready, shows the chart in an image region labelled with title and description', async () => {
     render(frame());
-    const img = screen.getByRole('img', {
+    // Charts take turns to draw (use-turn.ts): the chart comes once its turn has come.
+    const img = await screen.findByRole('img', {
       name: 'Tỷ lệ đúng hạn theo đơn vị. Mỗi thanh là một đơn vị, xếp từ cao xuống thấp.',
     });
     expect(img).toHaveTextContent('Nội dung biểu đồ');
   });
 
-  it('keeps the chart area at the given height in every state', () => {
+  it('keeps the chart area at the given height in every state', async () => {
     const { rerender } = render(frame({ status: 'loading' }));
     const area = screen.getByRole('status').parentElement as HTMLElement;
     expect(area).toHaveStyle({ minHeight: '240px' });
     rerender(frame({ status: 'ready' }));
-    expect(screen.getByRole('img').parentElement).toHaveStyle({ minHeight: '240px' });
+    expect(area).toHaveStyle({ minHeight: '240px' });
+    expect((await screen.findByRole('img')).parentElement).toHaveStyle({ minHeight: '240px' });
   });
 
   it('when loading, announces it and draws no chart', () => {
@@ -179,18 +181,32 @@ describe('ChartFrame with a failing chart', () => {
       </>,
     );
     const broken = screen.getByRole('region', { name: 'Tỷ lệ đúng hạn theo đơn vị' });
-    expect(within(broken).getByRole('alert')).toHaveTextContent('Không vẽ được tỷ lệ đúng hạn theo đơn vị.');
+    expect(await within(broken).findByRole('alert')).toHaveTextContent('Không vẽ được tỷ lệ đúng hạn theo đơn vị.');
     expect(within(broken).getByRole('button', { name: 'Thử lại' })).toBeInTheDocument();
     // The numbers stay reachable even though the drawing failed.
     expect(within(broken).getByRole('table')).toBeInTheDocument();
 
     const fine = screen.getByRole('region', { name: 'Phí, lệ phí theo đơn vị' });
     expect(within(fine).queryByRole('alert')).not.toBeInTheDocument();
-    const chart = within(fine).getByRole('img');
+    const chart = await within(fine).findByRole('img');
     // The chart module arrives on demand; the frame keeps its height meanwhile.
     expect(chart.parentElement).toHaveStyle({ minHeight: '200px' });
     await preloadCharts();
     expect(await within(chart).findByText('545,18 triệu đ')).toBeInTheDocument();
     expect(chart.querySelectorAll('rect.unit-chart__bar')).toHaveLength(2);
+  });
+});
+
+describe('ChartFrame with a long table', () => {
+  it('builds a table of more than 60 rows only when it is opened', async () => {
+    const user = userEvent.setup();
+    const long: NumbersTable = {
+      columns: TABLE.columns,
+      rows: Array.from({ length: 61 }, (_, i) => ({ key: `u${i}`, cells: { unit: `Xã ${i}`, rate: '90,0\u00a0%' } })),
+    };
+    render(frame({ table: long }));
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Xem bảng số liệu' }));
+    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(62);
   });
 });

@@ -3,6 +3,7 @@ import type { NumbersTable } from '../domain/chart-specs.ts';
 import type { Lang } from '../domain/format.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { useNearViewport } from './use-near-viewport.ts';
+import { useTurn } from './use-turn.ts';
 import './charts/charts.css';
 
 const TEXT = {
@@ -41,6 +42,8 @@ export interface ChartFrameProps {
   actions?: ReactNode;
   /** Across the whole row of the grid: a chart with a row per unit needs the width for names and values. */
   wide?: boolean;
+  /** A line about what the chart shows (e.g. only the highest and lowest units), written above it at once. */
+  note?: ReactNode;
   children: ReactNode;
 }
 
@@ -56,13 +59,14 @@ export function ChartFrame({
   lang,
   actions,
   wide = false,
+  note,
   children,
 }: ChartFrameProps) {
   const t = TEXT[lang];
   const titleId = `${id}-title`;
   const descriptionId = `${id}-description`;
   const area = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(area);
+  const near = useTurn(useNearViewport(area), area);
   return (
     <section
       id={id}
@@ -79,6 +83,7 @@ export function ChartFrame({
       <p id={descriptionId} className="chart-frame__description">
         {description}
       </p>
+      {note}
       <div ref={area} className="chart-frame__area" style={{ minHeight: height }}>
         {status === 'ready' && near ? (
           <ErrorBoundary label={title} lang={lang}>
@@ -117,6 +122,13 @@ export function ChartFrame({
   );
 }
 
+/**
+ * Up to this many rows, a collapsed table stays in the page (visually hidden), so a screen reader reads
+ * the figures without opening it. A province's tables hold thousands of units: kept in the page they
+ * made most of its elements and slowed every layout, so a longer table is built when it is opened.
+ */
+export const ALWAYS_BUILT_ROWS = 60;
+
 function NumbersTableToggle({
   id,
   title,
@@ -129,7 +141,6 @@ function NumbersTableToggle({
   label: string;
 }) {
   const [open, setOpen] = useState(false);
-  const [head, ...rest] = table.columns;
   return (
     <div className="chart-frame__numbers">
       <button
@@ -142,37 +153,44 @@ function NumbersTableToggle({
         <span className="chart-frame__chevron" aria-hidden="true" />
         {label}
       </button>
-      {/* Collapsed, the table is only visually hidden: screen-reader users get the figures without opening it. */}
+      {/* Collapsed, a short table is only visually hidden: screen-reader users get the figures without opening it. */}
       <div id={id} className={open ? 'chart-frame__table-wrap' : 'sr-only'}>
-        <table className="chart-frame__table">
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((r) => (
-              <tr key={r.key}>
-                {head ? (
-                  <th scope="row" className={head.numeric ? 'num' : undefined}>
-                    {r.cells[head.key] ?? ''}
-                  </th>
-                ) : null}
-                {rest.map((c) => (
-                  <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                    {r.cells[c.key] ?? ''}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {open || table.rows.length <= ALWAYS_BUILT_ROWS ? <Table title={title} table={table} /> : null}
       </div>
     </div>
+  );
+}
+
+function Table({ title, table }: { title: string; table: NumbersTable }) {
+  const [head, ...rest] = table.columns;
+  return (
+    <table className="chart-frame__table">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          {table.columns.map((c) => (
+            <th key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((r) => (
+          <tr key={r.key}>
+            {head ? (
+              <th scope="row" className={head.numeric ? 'num' : undefined}>
+                {r.cells[head.key] ?? ''}
+              </th>
+            ) : null}
+            {rest.map((c) => (
+              <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                {r.cells[c.key] ?? ''}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
