@@ -9,32 +9,13 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { type ChromiumSession, failedToLoad, test } from './fixture.ts';
 import { controlTime } from './page-time.ts';
+import { scrollThrough } from './scroll.ts';
 
 /** A page at 1366×768 (unless `options` say otherwise) in a context of its own, from browser.newContext() as axe needs. */
 async function open(chromium: ChromiumSession, url: string, options: BrowserContextOptions = {}): Promise<Page> {
   const page = await chromium.newPage({ viewport: { width: 1366, height: 768 }, ...options });
   await page.goto(url);
   return page;
-}
-
-/** Scrolls down a screen at a time so every chart is drawn (each is drawn a screen ahead), and waits for their SVGs. */
-async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
-      window.scrollTo(0, y);
-      await frame();
-    }
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    await frame();
-  });
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('.chart-frame__area')].every((f) => f.querySelector('svg, .chart-fallback')),
-      ),
-    )
-    .toBe(true);
 }
 
 async function axeViolations(page: Page): Promise<string> {

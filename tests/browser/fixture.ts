@@ -37,6 +37,9 @@ export interface ChromiumSession {
   expectConsoleError(pattern: RegExp, times?: number): void;
 }
 
+/** How long one step (a click, a wait for an element) may take before it fails; tests get 60 s in all. */
+const ACTION_TIMEOUT_MS = 20_000;
+
 interface Expected {
   pattern: RegExp;
   times: number;
@@ -92,6 +95,9 @@ export const test = base
     const newContext = async (options: BrowserContextOptions = {}) => {
       const context = await browser.newContext(options);
       contexts.push(context);
+      // Well inside the test's own time-out, so a step that never completes is named in the failure
+      // ("waiting for getByRole('button', …)") instead of the whole test just running out of time.
+      context.setDefaultTimeout(ACTION_TIMEOUT_MS);
       context.on('console', onConsole);
       context.on('weberror', (e) => uncaught.push(`${e.error().name}: ${e.error().message}`));
       return context;

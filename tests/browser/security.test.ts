@@ -11,6 +11,7 @@ import { describe, expect } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config.ts';
 import { DIST_DIR, ROOT, type TestServer } from '../support/test-server.ts';
 import { type ChromiumSession, test } from './fixture.ts';
+import { scrollThrough } from './scroll.ts';
 
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>alert(2)</script>';
@@ -96,27 +97,6 @@ async function openWatched(chromium: ChromiumSession, server: TestServer, query 
     ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)),
   ];
   return { page, dialogs, cspProblems, requests };
-}
-
-/** Scrolls down a screen at a time so every chart is drawn, then waits until each drawn chart has its SVG. */
-async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
-      window.scrollTo(0, y);
-      await frame();
-    }
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    await frame();
-  });
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const frames = [...document.querySelectorAll('.chart-frame__area')];
-        return frames.every((f) => f.querySelector('svg, .chart-fallback'));
-      }),
-    )
-    .toBe(true);
 }
 
 async function noInjectedMarkup(page: Page): Promise<{ images: number; scripts: string[] }> {
