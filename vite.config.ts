@@ -80,6 +80,8 @@ export default defineConfig({
   },
   preview: { port: 4173, strictPort: false },
   test: {
+    // A test that asserts nothing cannot fail: every test must make at least one expect() call.
+    expect: { requireAssertions: true },
     projects: [
       {
         extends: true,
@@ -111,6 +113,11 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
+          // After the unit and component tests, not beside them: pages measured for long tasks,
+          // layout shifts and load times must not share the two cores with jsdom.
+          sequence: { groupOrder: 1 },
+          // A page that is slow to settle on a busy machine is not a failure; a condition that never holds still is.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
