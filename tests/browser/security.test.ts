@@ -202,6 +202,14 @@ describe('the Content-Security-Policy of the built page', () => {
     expect(html).not.toMatch(/javascript:/i);
   });
 
+  test('docs/deploy.md gives every server the build’s policy, with frame-ancestors added', () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'deploy.md'), 'utf8');
+    // Every policy written on the page: nginx, Apache, IIS and the one shown on its own.
+    const written = doc.match(/default-src [^"\n]*/g) ?? [];
+    expect(written.length, 'policies in docs/deploy.md').toBeGreaterThanOrEqual(4);
+    expect(new Set(written)).toEqual(new Set([`${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'`]));
+  });
+
   test('dist holds a production build: no development-only code of React or Redux Toolkit (recharts) ships', () => {
     // Each of these strings is compiled out when NODE_ENV is "production" and kept otherwise
     // (e.g. a build started from inside vitest, where NODE_ENV is "test").
