@@ -113,6 +113,10 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
+          // The files then run one after another in one worker; sharing its module graph saves loading
+          // playwright-core and the suites' imports again for each file. Nothing in them is global:
+          // each file gets its own Chromium and test server from the fixture.
+          isolate: false,
           // After the unit and component tests, not beside them: pages measured for long tasks,
           // layout shifts and load times must not share the two cores with jsdom.
           sequence: { groupOrder: 1 },
