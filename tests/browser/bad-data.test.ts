@@ -134,7 +134,7 @@ describe('the fixture corpus as a data= address', () => {
       if (server.count(address) > 2) failures.push(`${entry.file}: requested ${server.count(address)} times`);
     }
     expect(failures).toEqual([]);
-  }, 90_000);
+  });
 
   test('loads every file the manifest loads, with its title, its address and its warnings', async ({
     chromium,
@@ -165,7 +165,7 @@ describe('the fixture corpus as a data= address', () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 90_000);
+  });
 });
 
 describe('the fixture corpus as a chosen file', () => {
@@ -204,7 +204,7 @@ describe('the fixture corpus as a chosen file', () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 90_000);
+  });
 
   test('loads every loadable file, showing its title and its name, and clears an earlier refusal', async ({
     chromium,
@@ -235,7 +235,7 @@ describe('the fixture corpus as a chosen file', () => {
     await s.page.locator('.dataset-header__origin', { hasText: 'base-valid.json' }).waitFor();
     expect(await s.page.getByRole('alert').count()).toBe(0);
     expect(failures).toEqual([]);
-  }, 90_000);
+  });
 });
 
 describe('a file with 10,000 errors', () => {
@@ -279,5 +279,5 @@ describe('a file with 10,000 errors', () => {
       .getByRole('alert')
       .filter({ hasText: `"${LARGE}" cannot be used` })
       .waitFor();
-  }, 60_000);
+  });
 });

@@ -37,8 +37,8 @@ export interface ChromiumSession {
   expectConsoleError(pattern: RegExp, times?: number): void;
 }
 
-/** How long one step (a click, a wait for an element) may take before it fails; tests get 60 s in all. */
-const ACTION_TIMEOUT_MS = 20_000;
+/** How long one step (a click, a wait for an element) may take before it fails; a test gets 120 s in all. */
+const ACTION_TIMEOUT_MS = 30_000;
 
 interface Expected {
   pattern: RegExp;
