@@ -101,7 +101,14 @@ export async function controlTime(context: BrowserContext): Promise<PageTime> {
       let jumped = 0;
       while (!settled) {
         const seen = timersSet;
-        const wait = await page.evaluate((l) => (window as unknown as Watched).__pageTime.next(l), longest);
+        const wait = await page.evaluate((l) => {
+          const watch = (window as unknown as Partial<Watched>).__pageTime;
+          return watch ? watch.next(l) : 'not installed';
+        }, longest);
+        if (wait === 'not installed') {
+          // Say so plainly: the page would otherwise wait out every timer in real time.
+          throw new Error('the timer watch is not in this page: call controlTime(context) before the context opens it');
+        }
         if (wait !== null) {
           if (jumped + wait > atMost) {
             throw new Error(`the page is still waiting after ${Math.round((jumped + wait) / 1000)} s of its time`);
