@@ -5,57 +5,17 @@
  * no trap; reduced motion stops animations; 200 % zoom needs no sideways scrolling.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { launchChromium } from './chromium.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { type ChromiumSession, failedToLoad, test } from './fixture.ts';
+import { controlTime } from './page-time.ts';
+import { scrollThrough } from './scroll.ts';
 
-let browser: Browser;
-let server: TestServer;
-let context: BrowserContext | undefined;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
-afterEach(() => {
-  // The context stays open until the next test opens its own (the two themes share a page).
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-async function open(query = '', options: BrowserContextOptions = {}): Promise<Page> {
-  await context?.close();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...options });
-  const page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${server.url}${query}`);
+/** A page at 1366×768 (unless `options` say otherwise) in a context of its own, from browser.newContext() as axe needs. */
+async function open(chromium: ChromiumSession, url: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await chromium.newPage({ viewport: { width: 1366, height: 768 }, ...options });
+  await page.goto(url);
   return page;
-}
-
-/** Scrolls down a screen at a time so every chart is drawn (each is drawn a screen ahead), and waits for their SVGs. */
-async function scrollThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
-      window.scrollTo(0, y);
-      await frame();
-    }
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    await frame();
-  });
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('.chart-frame__area')].every((f) => f.querySelector('svg, .chart-fallback')),
-      ),
-    )
-    .toBe(true);
 }
 
 async function axeViolations(page: Page): Promise<string> {
@@ -79,36 +39,40 @@ async function axeViolations(page: Page): Promise<string> {
 }
 
 describe('axe finds no WCAG 2.1 A/AA violation', () => {
-  // One page for the two themes: the theme follows the system, so switching the emulated
-  // colour scheme restyles the same page without loading it again.
-  let themed: Page;
-
-  it('on the dashboard in the light theme', async () => {
-    themed = await open('', { colorScheme: 'light' });
-    await themed.getByRole('heading', { level: 1, name: /Gia Lâm/ }).waitFor();
-    await scrollThrough(themed);
-    expect(await axeViolations(themed)).toBe('');
+  test('on the dashboard in the light theme', async ({ chromium, server }) => {
+    const page = await open(chromium, server.url, { colorScheme: 'light' });
+    await page.getByRole('heading', { level: 1, name: /Gia Lâm/ }).waitFor();
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: light)').matches)).toBe(true);
+    await scrollThrough(page);
+    expect(await axeViolations(page)).toBe('');
   });
 
-  it('on the dashboard in the dark theme', async () => {
-    if (!context) themed = await open('', { colorScheme: 'dark' });
-    await themed.emulateMedia({ colorScheme: 'dark' });
-    await themed.getByRole('heading', { level: 1, name: /Gia Lâm/ }).waitFor();
-    expect(await themed.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
-    await scrollThrough(themed);
-    expect(await axeViolations(themed)).toBe('');
+  test('on the dashboard in the dark theme', async ({ chromium, server }) => {
+    const page = await open(chromium, server.url, { colorScheme: 'dark' });
+    await page.getByRole('heading', { level: 1, name: /Gia Lâm/ }).waitFor();
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    await scrollThrough(page);
+    expect(await axeViolations(page)).toBe('');
   });
 
-  it('drilled down to one unit (?unit=tt-trau-quy)', async () => {
-    const page = await open('?unit=tt-trau-quy', { colorScheme: 'light' });
+  test('drilled down to one unit (?unit=tt-trau-quy)', async ({ chromium, server }) => {
+    const page = await open(chromium, `${server.url}?unit=tt-trau-quy`, { colorScheme: 'light' });
     await page.getByRole('heading', { name: 'Thị trấn Trâu Quỳ: tỷ lệ theo tháng' }).waitFor();
     await scrollThrough(page);
     expect(await axeViolations(page)).toBe('');
   });
 
-  it('in the error state (a dataset address answering 404)', async () => {
-    const page = await open('?data=/net/404.json', { colorScheme: 'light' });
-    await page.getByRole('alert').waitFor({ timeout: 20_000 });
+  test('in the error state (a dataset address answering 404)', async ({ chromium, server }) => {
+    chromium.expectConsoleError(
+      failedToLoad('/net/404.json', 'the server responded with a status of 404 (Not Found)'),
+      3,
+    );
+    const context = await chromium.newContext({ viewport: { width: 1366, height: 768 }, colorScheme: 'light' });
+    // The page retries twice before it gives up; its back-off is skipped, not waited for (network.test.ts).
+    const time = await controlTime(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}?data=/net/404.json`);
+    await time.skipWaits(page, page.getByRole('alert').waitFor(), { longest: 29_999, atMost: 60_000 });
     expect(await axeViolations(page)).toBe('');
   });
 });
@@ -156,8 +120,11 @@ function focused(page: Page): Promise<Focused | null> {
 const describeFocus = (f: Focused) => `${f.tag}${f.type ? `[${f.type}]` : ''} "${f.name}"`;
 
 describe('keyboard only', () => {
-  it('Tab reaches every control with a visible focus mark, sorts and drills down with Enter, and never traps', async () => {
-    const page = await open();
+  test('Tab reaches every control with a visible focus mark, sorts and drills down with Enter, and never traps', async ({
+    chromium,
+    server,
+  }) => {
+    const page = await open(chromium, server.url);
     await page.getByRole('heading', { level: 1, name: /Gia Lâm/ }).waitFor();
     const wanted: Record<string, (f: Focused) => boolean> = {
       'language: Tiếng Việt': (f) => f.tag === 'button' && f.name === 'Tiếng Việt',
@@ -221,8 +188,11 @@ describe('keyboard only', () => {
 });
 
 describe('reduced motion and zoom', () => {
-  it('with prefers-reduced-motion: reduce, nothing is animated once the page has loaded', async () => {
-    const page = await open('', { reducedMotion: 'reduce' });
+  test('with prefers-reduced-motion: reduce, nothing is animated once the page has loaded', async ({
+    chromium,
+    server,
+  }) => {
+    const page = await open(chromium, server.url, { reducedMotion: 'reduce' });
     await page.getByRole('heading', { level: 1, name: /Gia Lâm/ }).waitFor();
     await scrollThrough(page);
     const animations = await page.evaluate(() =>
@@ -235,8 +205,11 @@ describe('reduced motion and zoom', () => {
     expect(animations).toEqual([]);
   });
 
-  it('at 200 % zoom (683×384 CSS pixels at scale 2) there is no sideways scrolling and the headline figure shows', async () => {
-    const page = await open('', { viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
+  test('at 200 % zoom (683×384 CSS pixels at scale 2) there is no sideways scrolling and the headline figure shows', async ({
+    chromium,
+    server,
+  }) => {
+    const page = await open(chromium, server.url, { viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
     await page.getByRole('heading', { level: 1, name: /Gia Lâm/ }).waitFor();
     await scrollThrough(page);
     const overflow = await page.evaluate(

@@ -7,11 +7,11 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { formatCount } from '../../src/domain/format.ts';
-import { FIXTURES_DIR, startTestServer, type TestServer } from '../support/test-server.ts';
-import { launchChromium } from './chromium.ts';
+import { FIXTURES_DIR, type TestServer } from '../support/test-server.ts';
+import { type ChromiumSession, test } from './fixture.ts';
 
 interface Entry {
   file: string;
@@ -45,29 +45,17 @@ function whereText(entry: Entry): string {
 /** The toolbar's "open a data file" input (the import panel has a file input of its own). */
 const fileInput = (page: Page) => page.getByRole('navigation', { name: 'Công cụ' }).locator('input[type=file]');
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 interface Session {
-  context: BrowserContext;
   page: Page;
-  pageErrors: string[];
+  server: TestServer;
   longTasks: () => Promise<number[]>;
   clearLongTasks: () => Promise<void>;
 }
 
 /** One page for a whole loop; a long-task observer records every task over 50 ms. */
-async function session(): Promise<Session> {
+async function session(chromium: ChromiumSession, server: TestServer): Promise<Session> {
   // A short window: only the charts near it are drawn, so each switch of dataset costs less.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 600 } });
+  const context = await chromium.newContext({ viewport: { width: 1280, height: 600 } });
   await context.addInitScript(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
@@ -80,12 +68,9 @@ async function session(): Promise<Session> {
     }
   });
   const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
   return {
-    context,
     page,
-    pageErrors,
+    server,
     longTasks: () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks),
     clearLongTasks: () =>
       page.evaluate(() => {
@@ -99,8 +84,8 @@ async function session(): Promise<Session> {
  * reads its address again and loads the dataset there. Much faster than a new page load per file.
  */
 async function switchTo(s: Session, address: string): Promise<void> {
-  if (!s.page.url().startsWith(server.origin)) {
-    await s.page.goto(`${server.url}?data=${address}`);
+  if (!s.page.url().startsWith(s.server.origin)) {
+    await s.page.goto(`${s.server.url}?data=${address}`);
     return;
   }
   await s.page.evaluate((query) => {
@@ -120,8 +105,11 @@ const regions = (page: Page) =>
   );
 
 describe('the fixture corpus as a data= address', () => {
-  it('refuses every file the manifest refuses, naming the first path, with no figures from it', async () => {
-    const s = await session();
+  test('refuses every file the manifest refuses, naming the first path, with no figures from it', async ({
+    chromium,
+    server,
+  }) => {
+    const s = await session(chromium, server);
     const failures: string[] = [];
     for (const entry of refused) {
       const address = `/fixtures/${entry.file}`;
@@ -146,12 +134,13 @@ describe('the fixture corpus as a data= address', () => {
       if (server.count(address) > 2) failures.push(`${entry.file}: requested ${server.count(address)} times`);
     }
     expect(failures).toEqual([]);
-    expect(s.pageErrors).toEqual([]);
-    await s.context.close();
-  }, 90_000);
+  });
 
-  it('loads every file the manifest loads, with its title, its address and its warnings', async () => {
-    const s = await session();
+  test('loads every file the manifest loads, with its title, its address and its warnings', async ({
+    chromium,
+    server,
+  }) => {
+    const s = await session(chromium, server);
     const failures: string[] = [];
     for (const entry of loads) {
       const address = `/fixtures/${entry.file}`;
@@ -176,14 +165,15 @@ describe('the fixture corpus as a data= address', () => {
       }
     }
     expect(failures).toEqual([]);
-    expect(s.pageErrors).toEqual([]);
-    await s.context.close();
-  }, 90_000);
+  });
 });
 
 describe('the fixture corpus as a chosen file', () => {
-  it('refuses every refused file with an alert naming the file and the first path; the sample stays on screen', async () => {
-    const s = await session();
+  test('refuses every refused file with an alert naming the file and the first path; the sample stays on screen', async ({
+    chromium,
+    server,
+  }) => {
+    const s = await session(chromium, server);
     const openSample = async () => {
       await s.page.goto(server.url);
       await s.page.getByRole('heading', { level: 1, name: SAMPLE_TITLE }).waitFor();
@@ -214,12 +204,13 @@ describe('the fixture corpus as a chosen file', () => {
       }
     }
     expect(failures).toEqual([]);
-    expect(s.pageErrors).toEqual([]);
-    await s.context.close();
-  }, 90_000);
+  });
 
-  it('loads every loadable file, showing its title and its name, and clears an earlier refusal', async () => {
-    const s = await session();
+  test('loads every loadable file, showing its title and its name, and clears an earlier refusal', async ({
+    chromium,
+    server,
+  }) => {
+    const s = await session(chromium, server);
     await s.page.goto(server.url);
     await s.page.getByRole('heading', { level: 1, name: SAMPLE_TITLE }).waitFor();
     const failures: string[] = [];
@@ -244,14 +235,15 @@ describe('the fixture corpus as a chosen file', () => {
     await s.page.locator('.dataset-header__origin', { hasText: 'base-valid.json' }).waitFor();
     expect(await s.page.getByRole('alert').count()).toBe(0);
     expect(failures).toEqual([]);
-    expect(s.pageErrors).toEqual([]);
-    await s.context.close();
-  }, 90_000);
+  });
 });
 
 describe('a file with 10,000 errors', () => {
-  it('does not freeze the page: no task longer than 1 s while it is fetched or chosen and refused', async () => {
-    const s = await session();
+  test('does not freeze the page: no task longer than 1 s while it is fetched or chosen and refused', async ({
+    chromium,
+    server,
+  }) => {
+    const s = await session(chromium, server);
     await s.page.goto(server.url);
     await s.page.getByRole('heading', { level: 1, name: SAMPLE_TITLE }).waitFor();
     expect(
@@ -287,7 +279,5 @@ describe('a file with 10,000 errors', () => {
       .getByRole('alert')
       .filter({ hasText: `"${LARGE}" cannot be used` })
       .waitFor();
-    expect(s.pageErrors).toEqual([]);
-    await s.context.close();
-  }, 60_000);
+  });
 });

@@ -1,28 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { BUDGETS, formatReport, kb, measure } from '../../scripts/check-budget.ts';
-import { launchChromium } from './chromium.ts';
+import { type ChromiumSession, test } from './fixture.ts';
 
 /**
  * The size budget (scripts/check-budget.ts) on the build the browser project
  * has just made, and a check that its static reading of the build matches
  * what Chromium really fetches before the first chart is drawn.
  */
-
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
 
 interface Probe {
   firstChart: number | null;
@@ -60,8 +45,8 @@ function installProbe(): void {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
-async function openWithProbe(): Promise<Page> {
-  context = await browser.newContext();
+async function openWithProbe(chromium: ChromiumSession, baseUrl: string): Promise<Page> {
+  const context = await chromium.newContext();
   await context.addInitScript(installProbe);
   const page = await context.newPage();
   await page.goto(baseUrl);
@@ -73,7 +58,7 @@ async function openWithProbe(): Promise<Page> {
 }
 
 /** Paths (relative to the site root) of scripts and stylesheets fetched before the first chart. */
-async function loadedBeforeFirstChart(page: Page): Promise<string[]> {
+async function loadedBeforeFirstChart(page: Page, baseUrl: string): Promise<string[]> {
   const { firstChart, names } = await page.evaluate(() => {
     const probe = (window as unknown as { __probe: Probe }).__probe;
     const entries = performance.getEntriesByType('resource');
@@ -91,7 +76,7 @@ async function loadedBeforeFirstChart(page: Page): Promise<string[]> {
 }
 
 describe('the size budget of the production build', () => {
-  it('keeps what loads before the first chart within 200 KB of JS and 30 KB of CSS (gzip)', () => {
+  test('keeps what loads before the first chart within 200 KB of JS and 30 KB of CSS (gzip)', () => {
     const m = measure('dist');
     const report = formatReport(m);
     expect(m.missing, report).toEqual([]);
@@ -99,10 +84,10 @@ describe('the size budget of the production build', () => {
     expect(m.cssGzip, `CSS over budget by ${kb(m.cssGzip - BUDGETS.css)}\n${report}`).toBeLessThanOrEqual(BUDGETS.css);
   });
 
-  it('counts every script and stylesheet Chromium fetches before the first chart', async () => {
+  test('counts every script and stylesheet Chromium fetches before the first chart', async ({ chromium, baseUrl }) => {
     const m = measure('dist');
-    const page = await openWithProbe();
-    const loaded = await loadedBeforeFirstChart(page);
+    const page = await openWithProbe(chromium, baseUrl);
+    const loaded = await loadedBeforeFirstChart(page, baseUrl);
     const counted = new Set([...m.js, ...m.css].map((f) => f.file));
     const uncounted = loaded.filter((path) => !counted.has(path));
     // A file here is one the static reading missed (say, a dynamic import on the first chart's path):
@@ -120,8 +105,11 @@ describe('the size budget of the production build', () => {
     ).toEqual([]);
   });
 
-  it('does not shift the layout once the data arrives (cumulative shift < 0.1 after the first chart)', async () => {
-    const page = await openWithProbe();
+  test('does not shift the layout once the data arrives (cumulative shift < 0.1 after the first chart)', async ({
+    chromium,
+    baseUrl,
+  }) => {
+    const page = await openWithProbe(chromium, baseUrl);
     // Let the fonts settle and two more frames pass before adding up.
     await page.evaluate(() =>
       document.fonts.ready.then(

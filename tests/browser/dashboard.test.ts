@@ -1,35 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { type ChromiumSession, test } from './fixture.ts';
 
-const baseUrl = inject('baseUrl');
 const NBSP = '\u00a0';
-let browser: Browser;
-let context: BrowserContext;
-let problems: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  // Every test also proves the console stayed clean.
-  expect(problems).toEqual([]);
-});
-
-async function open(query = '', viewport = { width: 1366, height: 768 }): Promise<Page> {
-  context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${baseUrl}${query}`);
+/** A page in a fresh context at `url`, once the dataset's title shows. */
+async function open(chromium: ChromiumSession, url: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const page = await chromium.newPage({ viewport });
+  await page.goto(url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
 }
@@ -63,8 +42,8 @@ const small = {
 };
 
 describe('the dashboard on the sample data (production build)', () => {
-  it('shows the report figures for the whole span at both levels, in Vietnamese', async () => {
-    const page = await open();
+  test('shows the report figures for the whole span at both levels, in Vietnamese', async ({ chromium, baseUrl }) => {
+    const page = await open(chromium, baseUrl);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('Gia Lâm');
     const district = await headlineText(page, 'Cấp huyện');
     expect(district).toContain('27.866');
@@ -77,14 +56,17 @@ describe('the dashboard on the sample data (production build)', () => {
     await expect.poll(() => page.getByRole('note').first().innerText()).toContain('Số liệu minh hoạ');
   });
 
-  it('shows the same figures for a quarter chosen in the page and given in the address, and Back returns', async () => {
-    const page = await open();
+  test('shows the same figures for a quarter chosen in the page and given in the address, and Back returns', async ({
+    chromium,
+    baseUrl,
+  }) => {
+    const page = await open(chromium, baseUrl);
     const before = await headlineText(page, 'Cấp huyện');
     await page.getByLabel('Kỳ báo cáo').selectOption({ label: 'Quý 1/2022' });
     await expect.poll(() => new URL(page.url()).search).toBe('?from=2022-01&to=2022-03');
     const chosen = await headlineText(page, 'Cấp huyện');
     expect(chosen).not.toBe(before);
-    const page2 = await context.newPage();
+    const page2 = await page.context().newPage();
     await page2.goto(`${baseUrl}?from=2022-01&to=2022-03`);
     await page2.getByRole('heading', { level: 1 }).waitFor();
     expect(await headlineText(page2, 'Cấp huyện')).toBe(chosen);
@@ -94,8 +76,8 @@ describe('the dashboard on the sample data (production build)', () => {
     await expect.poll(() => headlineText(page, 'Cấp huyện')).toBe(chosen);
   });
 
-  it('drills down to one commune from the ranking table and back', async () => {
-    const page = await open();
+  test('drills down to one commune from the ranking table and back', async ({ chromium, baseUrl }) => {
+    const page = await open(chromium, baseUrl);
     await page.getByRole('button', { name: 'Xem Thị trấn Trâu Quỳ' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toBe('tt-trau-quy');
     await page.getByRole('region', { name: 'Thị trấn Trâu Quỳ', exact: true }).waitFor();
@@ -105,23 +87,20 @@ describe('the dashboard on the sample data (production build)', () => {
     await page.getByRole('region', { name: 'Cấp xã', exact: true }).waitFor();
   });
 
-  it('writes numbers the English way with lang=en', async () => {
-    const page = await open('?lang=en');
+  test('writes numbers the English way with lang=en', async ({ chromium, baseUrl }) => {
+    const page = await open(chromium, `${baseUrl}?lang=en`);
     expect(await headlineText(page, 'District level')).toContain('27,866');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
-  it('notes an invalid parameter and still shows the figures', async () => {
-    const page = await open('?from=2021-13&level=town');
+  test('notes an invalid parameter and still shows the figures', async ({ chromium, baseUrl }) => {
+    const page = await open(chromium, `${baseUrl}?from=2021-13&level=town`);
     await expect.poll(() => page.getByText('Một số tham số trong địa chỉ đã bị bỏ qua').count()).toBe(1);
     expect(await headlineText(page, 'Cấp huyện')).toContain('27.866');
   });
 
-  it('loads another dataset from a data= address and names where it came from', async () => {
-    context = await browser.newContext();
-    const page = await context.newPage();
-    problems = [];
-    page.on('pageerror', (e) => problems.push(e.message));
+  test('loads another dataset from a data= address and names where it came from', async ({ chromium, baseUrl }) => {
+    const page = await chromium.newPage();
     await page.route('**/test-data/small.json', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(small) }),
     );
@@ -131,8 +110,8 @@ describe('the dashboard on the sample data (production build)', () => {
     expect(await headlineText(page, 'Cấp xã')).toContain('1.234');
   });
 
-  it('loads a file chosen or dropped on the page without sending it anywhere', async () => {
-    const page = await open();
+  test('loads a file chosen or dropped on the page without sending it anywhere', async ({ chromium, baseUrl }) => {
+    const page = await open(chromium, baseUrl);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page
@@ -156,8 +135,8 @@ describe('the dashboard on the sample data (production build)', () => {
     expect(requests).toEqual([]);
   });
 
-  it('refuses a broken dropped file with an alert naming the path', async () => {
-    const page = await open();
+  test('refuses a broken dropped file with an alert naming the path', async ({ chromium, baseUrl }) => {
+    const page = await open(chromium, baseUrl);
     const broken = { ...small, records: [{ ...small.records[0], month: '2023-13' }] };
     await page
       .getByRole('navigation', { name: 'Công cụ' })
@@ -173,20 +152,23 @@ describe('the dashboard on the sample data (production build)', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Gia Lâm');
   });
 
-  it('fits a phone and a laptop without horizontal scrolling; screenshots for the README', async () => {
+  test('fits a phone and a laptop without horizontal scrolling; screenshots for the README', async ({
+    chromium,
+    baseUrl,
+  }) => {
     mkdirSync('docs/screenshots', { recursive: true });
     for (const [name, viewport] of [
       ['dashboard-1366x768', { width: 1366, height: 768 }],
       ['dashboard-390x844', { width: 390, height: 844 }],
     ] as const) {
-      const page = await open('', viewport);
+      const page = await open(chromium, baseUrl, viewport);
       await page.getByRole('heading', { name: 'Tỷ lệ giải quyết đúng hạn theo đơn vị' }).waitFor();
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `docs/screenshots/${name}.png` });
-      await context.close();
+      await page.context().close();
     }
   });
 });

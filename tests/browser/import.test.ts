@@ -1,31 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { writeDatasetTable } from '../../src/data/spreadsheet.ts';
 import { parseDatasetText } from '../../src/domain/validate.ts';
-import { launchChromium } from './chromium.ts';
+import { type ChromiumSession, test } from './fixture.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  expect(problems).toEqual([]);
-});
-
-async function open(): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
+async function open(chromium: ChromiumSession, baseUrl: string): Promise<Page> {
+  const page = await chromium.newPage({ viewport: { width: 1366, height: 900 } });
   await page.goto(baseUrl);
   await page.getByRole('heading', { level: 1, name: /Gia Lâm/ }).waitFor();
   return page;
@@ -35,11 +16,14 @@ const importInput = (page: Page) =>
   page.getByRole('region', { name: 'Nhập số liệu từ bảng tính' }).locator('input[type=file]');
 
 describe('importing a spreadsheet in the browser', () => {
-  it('reads the sample written as a workbook and shows it on the dashboard with the same figures', async () => {
+  test('reads the sample written as a workbook and shows it on the dashboard with the same figures', async ({
+    chromium,
+    baseUrl,
+  }) => {
     const sample = parseDatasetText(readFileSync('data/gia-lam.json', 'utf8'));
     if (!sample.ok) throw new Error('the sample does not load');
     const bytes = await writeDatasetTable(sample.dataset, 'xlsx');
-    const page = await open();
+    const page = await open(chromium, baseUrl);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await importInput(page).setInputFiles({
@@ -59,7 +43,7 @@ describe('importing a spreadsheet in the browser', () => {
     expect(requests.some((u) => /gia-lam\.xlsx/.test(u))).toBe(false);
   });
 
-  it('names the sheet, row and column of a mistake in a CSV saved by Excel', async () => {
+  test('names the sheet, row and column of a mistake in a CSV saved by Excel', async ({ chromium, baseUrl }) => {
     const good = readFileSync('tests/fixtures/spreadsheets/huyen-thu-2022.csv', 'utf8');
     // Break one count the way a typist would.
     const lines = good.split(/\r?\n/);
@@ -68,7 +52,7 @@ describe('importing a spreadsheet in the browser', () => {
     const at = cells.findIndex((c, i) => i > 5 && /^\d/.test(c));
     cells[at] = '12,5';
     lines[row] = cells.join(';');
-    const page = await open();
+    const page = await open(chromium, baseUrl);
     await importInput(page).setInputFiles({
       name: 'hong.csv',
       mimeType: 'text/csv',

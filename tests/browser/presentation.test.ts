@@ -1,41 +1,22 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { type ChromiumSession, test } from './fixture.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-let problems: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  expect(problems).toEqual([]);
-});
-
-async function open(query: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
-  context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  await page.goto(`${baseUrl}${query}`);
+async function open(chromium: ChromiumSession, url: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
+  const page = await chromium.newPage({ viewport, acceptDownloads: true });
+  await page.goto(url);
   return page;
 }
 
 const counter = (page: Page) => page.locator('.presentation__counter').innerText();
 
 describe('presentation mode', () => {
-  it('opens from the button, walks every slide with PageDown, and Esc returns to the same selection', async () => {
-    const page = await open('?from=2021-01&to=2021-12');
+  test('opens from the button, walks every slide with PageDown, and Esc returns to the same selection', async ({
+    chromium,
+    baseUrl,
+  }) => {
+    const page = await open(chromium, `${baseUrl}?from=2021-01&to=2021-12`);
     await page.getByRole('button', { name: /Trình chiếu/ }).click();
     await expect.poll(() => counter(page)).toMatch(/^1 \/ \d+$/);
     const total = Number((await counter(page)).split(' / ')[1]);
@@ -59,8 +40,8 @@ describe('presentation mode', () => {
     await page.getByRole('region', { name: 'Cấp huyện', exact: true }).waitFor();
   });
 
-  it('honours the URL and every navigation key', async () => {
-    const page = await open('?view=present&slide=3&from=2022-01&to=2022-03');
+  test('honours the URL and every navigation key', async ({ chromium, baseUrl }) => {
+    const page = await open(chromium, `${baseUrl}?view=present&slide=3&from=2022-01&to=2022-03`);
     await expect.poll(() => counter(page)).toMatch(/^3 \/ \d+$/);
     const total = Number((await counter(page)).split(' / ')[1]);
     expect(await page.locator('.presentation__period').innerText()).toBe('tháng 1/2022 – tháng 3/2022');
@@ -83,8 +64,8 @@ describe('presentation mode', () => {
     await expect.poll(() => counter(page)).toBe(`2 / ${total}`);
   });
 
-  it('moves on a swipe on a touch screen', async () => {
-    const page = await open('?view=present&slide=2');
+  test('moves on a swipe on a touch screen', async ({ chromium, baseUrl }) => {
+    const page = await open(chromium, `${baseUrl}?view=present&slide=2`);
     await expect.poll(() => counter(page)).toMatch(/^2 \//);
     const box = await page.locator('.presentation').boundingBox();
     if (!box) throw new Error('no presentation box');
@@ -96,8 +77,11 @@ describe('presentation mode', () => {
     await expect.poll(() => counter(page)).toMatch(/^3 \//);
   });
 
-  it('is sized for a hall at 1920×1080: text at least 24 px, chart labels at least 18 px, value labels on bars', async () => {
-    const page = await open('?view=present&slide=3');
+  test('is sized for a hall at 1920×1080: text at least 24 px, chart labels at least 18 px, value labels on bars', async ({
+    chromium,
+    baseUrl,
+  }) => {
+    const page = await open(chromium, `${baseUrl}?view=present&slide=3`);
     await page.locator('.slide__chart svg.recharts-surface').waitFor();
     const sizes = await page.evaluate(() => {
       const px = (el: Element | null) => (el ? Number.parseFloat(getComputedStyle(el).fontSize) : 0);
@@ -114,8 +98,8 @@ describe('presentation mode', () => {
     expect(await page.locator('.slide__chart').innerText()).toContain('100,0');
   });
 
-  it('stays readable at 1024×768 and has a dark projector theme', async () => {
-    const page = await open('?view=present&slide=2&theme=dark', { width: 1024, height: 768 });
+  test('stays readable at 1024×768 and has a dark projector theme', async ({ chromium, baseUrl }) => {
+    const page = await open(chromium, `${baseUrl}?view=present&slide=2&theme=dark`, { width: 1024, height: 768 });
     await expect.poll(() => counter(page)).toMatch(/^2 \//);
     const look = await page.evaluate(() => {
       const el = document.querySelector('.presentation') as Element;
@@ -130,11 +114,11 @@ describe('presentation mode', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('theme')).toBeNull();
   });
 
-  it('opens a presenter window with the notes, which moves the audience slides', async () => {
-    const page = await open('?view=present&slide=2');
+  test('opens a presenter window with the notes, which moves the audience slides', async ({ chromium, baseUrl }) => {
+    const page = await open(chromium, `${baseUrl}?view=present&slide=2`);
     await expect.poll(() => counter(page)).toMatch(/^2 \//);
     const [presenter] = await Promise.all([
-      context.waitForEvent('page'),
+      page.context().waitForEvent('page'),
       page.getByRole('button', { name: 'Mở cửa sổ người trình bày' }).click(),
     ]);
     await presenter.waitForLoadState();
@@ -146,8 +130,11 @@ describe('presentation mode', () => {
 });
 
 describe('printing and exports', () => {
-  it('prints an A4 handout with a header naming the period, filters and the date printed', async () => {
-    const page = await open('?from=2022-01&to=2022-03', { width: 1366, height: 768 });
+  test('prints an A4 handout with a header naming the period, filters and the date printed', async ({
+    chromium,
+    baseUrl,
+  }) => {
+    const page = await open(chromium, `${baseUrl}?from=2022-01&to=2022-03`, { width: 1366, height: 768 });
     await page.getByRole('region', { name: 'Cấp huyện', exact: true }).waitFor();
     await page.emulateMedia({ media: 'print' });
     const header = page.locator('.print-header');
@@ -160,8 +147,8 @@ describe('printing and exports', () => {
     expect(pages).toBeGreaterThanOrEqual(3);
   });
 
-  it('downloads the ranking as CSV with the figures of the screen', async () => {
-    const page = await open('', { width: 1366, height: 768 });
+  test('downloads the ranking as CSV with the figures of the screen', async ({ chromium, baseUrl }) => {
+    const page = await open(chromium, baseUrl, { width: 1366, height: 768 });
     await page.getByRole('region', { name: 'Cấp huyện', exact: true }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -179,8 +166,8 @@ describe('printing and exports', () => {
     expect(lines).toHaveLength(1 + 23);
   });
 
-  it('exports a chart as a PNG at twice its size, with title and legend', async () => {
-    const page = await open('', { width: 1366, height: 768 });
+  test('exports a chart as a PNG at twice its size, with title and legend', async ({ chromium, baseUrl }) => {
+    const page = await open(chromium, baseUrl, { width: 1366, height: 768 });
     const frame = page.locator('#chart-online');
     await frame.scrollIntoViewIfNeeded();
     // Legend icons are small recharts surfaces too; the chart is the first.

@@ -1,29 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
-
-let browser: Browser;
-const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+import { describe, expect } from 'vitest';
+import { test } from './fixture.ts';
 
 describe('the production build in Chromium', () => {
-  it('loads the bundled sample through the data layer and shows its title', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
+  // The fixture fails the test on any console error or uncaught error on the way.
+  test('loads the bundled sample through the data layer and shows its title', async ({ chromium, baseUrl }) => {
+    const page = await chromium.newPage();
     await page.goto(baseUrl);
-    await page.getByRole('heading', { level: 1, name: /Huyện Gia Lâm/ }).waitFor({ timeout: 15_000 });
-    expect(problems).toEqual([]);
-    await context.close();
+    const title = page.getByRole('heading', { level: 1 });
+    await title.waitFor();
+    expect(await title.innerText()).toMatch(/Huyện Gia Lâm/);
   });
 });
