@@ -22,8 +22,10 @@ async function inThisThread(files: readonly File[]): Promise<ImportOutcome> {
  * and column, or its JSON text with a preview. The files never leave the
  * browser.
  */
-export function importSpreadsheets(files: readonly File[]): Promise<ImportOutcome> {
+export async function importSpreadsheets(files: readonly File[]): Promise<ImportOutcome> {
   if (typeof Worker === 'undefined') return inThisThread(files);
+  // The bytes are read here and moved to the worker: reading a File inside a worker goes through a blob: address.
+  const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
   return new Promise<ImportOutcome>((resolve, reject) => {
     const worker = new Worker(new URL('./spreadsheet-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<FromSpreadsheetWorker>) => {
@@ -37,8 +39,11 @@ export function importSpreadsheets(files: readonly File[]): Promise<ImportOutcom
       worker.terminate();
       reject(new Error(`the spreadsheet worker failed: ${event.message}`));
     };
-    const message: ToSpreadsheetWorker = { files: files.map((f) => ({ name: f.name, file: f })) };
-    worker.postMessage(message);
+    const message: ToSpreadsheetWorker = { files: read };
+    worker.postMessage(
+      message,
+      read.map((f) => f.bytes),
+    );
   });
 }
 

@@ -17,11 +17,8 @@ function post(message: FromSpreadsheetWorker): void {
 }
 
 scope.onmessage = (event: MessageEvent<ToSpreadsheetWorker>) => {
-  const { files } = event.data;
-  Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.file.arrayBuffer() })))
-    .then((read) => convertSpreadsheets(read))
-    .then(
-      (result) => post({ type: 'done', outcome: importOutcome(result) }),
-      (e: unknown) => post({ type: 'failed', message: e instanceof Error ? e.message : String(e) }),
-    );
+  convertSpreadsheets(event.data.files).then(
+    (result) => post({ type: 'done', outcome: importOutcome(result) }),
+    (e: unknown) => post({ type: 'failed', message: e instanceof Error ? e.message : String(e) }),
+  );
 };
