@@ -148,6 +148,82 @@ describe('the columns of a report, found by their headers', () => {
     ]);
   });
 
+  it('reads "Bổ sung" as handed back (resolved group) or still waiting within the deadline (pending group)', () => {
+    const rows = [
+      ['Đơn vị báo cáo: UBND phường Một'],
+      ['Từ ngày 01/06/2022 đến ngày 30/06/2022'],
+      [
+        'STT',
+        'Lĩnh vực',
+        'Số hồ sơ nhận giải quyết',
+        null,
+        null,
+        null,
+        'Số hồ sơ đã giải quyết',
+        null,
+        null,
+        null,
+        null,
+        'Số hồ sơ đang giải quyết',
+        null,
+        null,
+        null,
+      ],
+      [
+        null,
+        null,
+        'Tổng số',
+        'Trực tuyến',
+        'Trực tiếp',
+        'Từ kỳ trước',
+        'Tổng số',
+        'Trước hạn',
+        'Đúng hạn',
+        'Quá hạn',
+        'Bổ sung',
+        'Tổng số',
+        'Trong hạn',
+        'Quá hạn',
+        'Chờ bổ sung',
+      ],
+      // 20 + 5 + 5 = 30 received; 4 + 10 + 1 + 2 = 17 resolved with 2 handed back; 9 + 1 + 3 = 13 pending.
+      [1, 'Đất đai', 30, 20, 5, 5, 17, 4, 10, 1, 2, 13, 9, 1, 3],
+      ['Tổng cộng', null, 30, 20, 5, 5, 17, 4, 10, 1, 2, 13, 9, 1, 3],
+    ];
+    const result = convert([{ fileName: 'p.xlsx', kind: 'xlsx', sheets: [{ name: 'T6', rows }] }]);
+    if (!result.ok) throw new Error(messages(result).join('\n'));
+    expect(result.dataset.records).toEqual([
+      {
+        unitId: 'phuong-mot',
+        month: '2022-06',
+        fieldId: 'dat-dai',
+        carriedOver: 5,
+        received: 25,
+        receivedOnline: 20,
+        resolvedEarly: 4,
+        resolvedOnTime: 10,
+        resolvedLate: 1,
+        withdrawn: 2,
+        pendingWithinDeadline: 12,
+        pendingOverdue: 1,
+      },
+    ]);
+    // The total row stood in the STT column; it was checked, not read as a field.
+    expect(result.dataset.fields).toEqual([{ id: 'dat-dai', name: 'Đất đai' }]);
+  });
+
+  it('checks a group row that carries figures against its field rows, and does not count it as a field', () => {
+    const form = systemA({ sheet: 'T4', authority: 'UBND XÃ AN PHÚ', month: 'Tháng 4 năm 2022', fields: GIA_LAM_T4 });
+    // The group row "I" above the fields gets the sum of its fields, wrong in one column (carried over 131, not 130).
+    const groupRow = form.rows[A_FIRST - 2] as unknown[];
+    groupRow.push(420 + 60, 40 + 5, 260 + 45, 131, 280 + 47, 55, 240, 32, 140 + 13, 142, 11);
+    const result = convert([book('g.xlsx', form)]);
+    expect(messages(result)).toEqual([
+      `Tệp g.xlsx, sheet T4, dòng ${A_FIRST - 1}, cột Tổng số (Số hồ sơ nhận giải quyết): tổng số (480) khác trực tuyến + trực tiếp + kỳ trước (481)`,
+      `Tệp g.xlsx, sheet T4, dòng ${A_FIRST - 1}, cột Số kỳ trước chuyển qua: dòng nhóm ghi 131, nhưng cộng các dòng lĩnh vực của nhóm được 130`,
+    ]);
+  });
+
   it('knows a row of column numbers', () => {
     expect(isNumbersRow(['(1)', '(2)', '(3)', '(4)', '(5)'])).toBe(true);
     expect(isNumbersRow([1, 2, 3, 4, 5, 6])).toBe(true);
