@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseDatasetText } from '../../src/domain/validate.ts';
@@ -107,6 +108,14 @@ describe('monthly reports imported in the browser', () => {
       ['Cấp huyện', '700', '115', '677', '92,3\u00a0%'],
       ['Cấp xã', '5.250', '2.709', '5.228', '99,7\u00a0%'],
     ]);
+
+    // The preview itself is accessible (WCAG 2.1 AA rules of axe, the import panel only).
+    const axe = await new AxeBuilder({ page })
+      .options({ resultTypes: ['violations'] })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .include('.import-panel')
+      .analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
