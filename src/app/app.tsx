@@ -8,6 +8,7 @@ import type { LoadedDataset } from '../data/dataset-engine.ts';
 import { datasetQueryOptions } from '../data/dataset-query.ts';
 import { loadFile, loadText, SAMPLE_DATASET_URL } from '../data/fetch-dataset.ts';
 import { DatasetRefused, NetworkFailure } from '../data/load-errors.ts';
+import { spreadsheetAccess } from '../data/spreadsheet-import.ts';
 import type { DataError } from '../domain/problems.ts';
 import { DashboardPage } from './dashboard-page.tsx';
 import { resolveView } from './url-state.ts';
@@ -96,6 +97,7 @@ export function App() {
     <Suspense fallback={null}>
       <ImportPanel
         lang={lang}
+        spreadsheets={spreadsheetAccess}
         onView={(text, name) => {
           open(name, () => loadText(text, { kind: 'file', name }));
           window.scrollTo({ top: 0 });
@@ -162,7 +164,6 @@ export function App() {
         ) : (
           error === null && <LoadingState lang={lang} progress={progress} />
         )}
-        {/* Only once the page has settled: shown during loading, it would be pushed down when the figures arrive. */}
         {!loaded && error !== null && importPanel}
       </main>
     </div>

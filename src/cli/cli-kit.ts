@@ -26,7 +26,7 @@ export interface Parsed {
   flags: Map<string, string | true>;
 }
 
-export const VALUE_FLAGS = new Set(['--from', '--to', '--lang', '--max-errors', '--field', '-o', '--out']);
+export const VALUE_FLAGS = new Set(['--from', '--to', '--lang', '--max-errors', '--field', '-o', '--out', '--units']);
 export const BOOLEAN_FLAGS = new Set(['--json', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): Parsed {

@@ -8,7 +8,7 @@ import { summaryTable } from './summary-table.ts';
 
 export { EXIT, type Io } from './cli-kit.ts';
 
-const SPREADSHEET_USAGE = `  npm run --silent tthc -- convert <in.xlsx|in.csv> -o <out.json> [--lang vi|en]
+const SPREADSHEET_USAGE = `  npm run --silent tthc -- convert <in.xlsx|in.csv …> -o <out.json> [--units <units.csv|xlsx>] [--lang vi|en]
   npm run --silent tthc -- template -o <file.xlsx|file.csv> [--lang vi|en]`;
 
 /** A flag that only `report` reads; accepting it silently elsewhere would hide a mistake in a script. */
@@ -71,6 +71,10 @@ export function run(argv: readonly string[], io: Io): number | Promise<number> {
     if (p.flags.has('--help') || p.flags.has('-h')) {
       io.out(`${USAGE}\n${REPORT_USAGE}\n${SPREADSHEET_USAGE}\n${DECK_USAGE}`);
       return EXIT.ok;
+    }
+    // Only convert reads a units file; accepting it silently elsewhere would hide a mistake in a script.
+    if (p.flags.has('--units') && command !== 'convert') {
+      throw new UsageError(`${command ?? ''}: --units không dùng được / cannot be used here`);
     }
     switch (command) {
       case 'validate':

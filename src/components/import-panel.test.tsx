@@ -1,32 +1,63 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { TABLE_COLUMNS } from '../domain/table-format.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dongDuForm, ninhHiepForms } from '../../tests/support/report-fixtures.ts';
+import { formCells, type ReportForm } from '../../tests/support/report-forms.ts';
+import { convertWorkbooks } from '../domain/spreadsheet/convert.ts';
+import { parseCsv, rowsToCsv } from '../domain/spreadsheet/csv-text.ts';
+import { importOutcome } from '../domain/spreadsheet/preview.ts';
+import { TEMPLATE_COLUMNS } from '../domain/spreadsheet/template-columns.ts';
 import { parseDatasetText } from '../domain/validate.ts';
-import { ImportPanel } from './import-panel.tsx';
+import { ImportPanel, type SpreadsheetAccess } from './import-panel.tsx';
 
-const HEADER = TABLE_COLUMNS.map((c) => c.label.vi).join(';');
+/**
+ * The page hands the panel its reader (src/data, in a worker). Here the reader is the same conversion run
+ * on this thread over CSV files, which need no spreadsheet library: what the panel shows is what it was given.
+ */
+function csvAccess(): SpreadsheetAccess & { read: ReturnType<typeof vi.fn>; template: ReturnType<typeof vi.fn> } {
+  return {
+    read: vi.fn(async (files: readonly File[]) => {
+      const books = await Promise.all(
+        files.map(async (f) => ({
+          fileName: f.name,
+          kind: 'csv' as const,
+          sheets: [{ name: f.name, rows: parseCsv(await f.text()) }],
+        })),
+      );
+      return importOutcome(convertWorkbooks(books));
+    }),
+    template: vi.fn(async () => new Blob(['x'])),
+  };
+}
+
+const HEADER = TEMPLATE_COLUMNS.map((c) => c.label.vi).join(';');
 
 function csvFile(name: string, rows: string[]): File {
   return new File([`\ufeff${[HEADER, ...rows].join('\r\n')}\r\n`], name, { type: 'text/csv' });
 }
 
-const DISTRICT = 'd;Huyện Thử;huyện;;;T1/2022;5;1.000;10;20;300;600;5;;100;0;27.866;;;';
-const COMMUNE = 'c;Xã Một;xã;d;00565;T1/2022;0;250;50;150;60;180;2;;8;0;1.250.000;;;';
+/** A report form saved as CSV (merged cells empty after their first), as a system's "export to CSV" gives it. */
+function reportCsv(name: string, form: ReportForm): File {
+  const rows = formCells(form).map((r) =>
+    r.map((c) => (c === null || c === undefined ? null : (c as string | number))),
+  );
+  return new File([rowsToCsv(rows)], name, { type: 'text/csv' });
+}
 
-// The panel loads the spreadsheet code on first use; loading it here keeps a slow module load on a busy
-// machine from counting against the tests' waits for what the panel shows.
-beforeAll(async () => {
-  await import('../data/spreadsheet.ts');
+// unit; name; level; parent; code; month; field id; field; carried; received; online; level 3; level 4; early…
+const DISTRICT = 'd;Huyện Thử;huyện;;;T1/2022;;;5;1.000;;10;20;300;600;5;;100;0;27.866;;;';
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('ImportPanel', () => {
-  it('shows every error of a CSV file with its row and column, in an alert', async () => {
+  it('shows every error of a CSV file with its file, row and column, in an alert', async () => {
     const user = userEvent.setup();
     const onView = vi.fn();
-    render(<ImportPanel lang="vi" onView={onView} />);
-    const bad = csvFile('bao-cao.csv', [DISTRICT, 'c;Xã Một;xã;d;;2/2022;0;12,5;0;0;0;0;0;;0;0;0;;;']);
-    await user.upload(screen.getByLabelText('Chọn tệp bảng tính hoặc JSON'), bad);
+    render(<ImportPanel lang="vi" onView={onView} spreadsheets={csvAccess()} />);
+    const bad = csvFile('bao-cao.csv', [DISTRICT, 'c;Xã Một;xã;d;;2/2022;;;0;12,5;;0;0;0;0;0;;0;0;0;;;']);
+    await user.upload(screen.getByLabelText('Chọn các tệp báo cáo, bảng tính hoặc JSON'), bad);
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Không nhập được bao-cao.csv: 1 lỗi.');
@@ -39,51 +70,71 @@ describe('ImportPanel', () => {
     expect(onView).not.toHaveBeenCalled();
   });
 
-  it('previews a good CSV and hands the dataset JSON to the page', async () => {
+  it('reads several monthly reports chosen at once, previews units, months, fields and totals, and hands the JSON on', async () => {
     const user = userEvent.setup();
     const onView = vi.fn();
-    render(<ImportPanel lang="en" onView={onView} />);
-    await user.upload(
-      screen.getByLabelText('Choose a spreadsheet or JSON file'),
-      csvFile('huyen-thu.csv', [DISTRICT, COMMUNE, DISTRICT.replace('T1/2022', 'T2/2022').replace(';5;', ';100;')]),
-    );
+    const access = csvAccess();
+    render(<ImportPanel lang="en" onView={onView} spreadsheets={access} />);
+    const [april, may] = ninhHiepForms() as [ReportForm, ReportForm];
+    await user.upload(screen.getByLabelText('Choose report, spreadsheet or JSON files'), [
+      reportCsv('ninh-hiep-t4.csv', april),
+      reportCsv('ninh-hiep-t5.csv', may),
+      reportCsv('dong-du-t4.csv', dongDuForm(4)),
+    ]);
 
     const view = await screen.findByRole('button', { name: 'View in the dashboard' });
+    expect(access.read).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: 'Read 3 files' })).toBeInTheDocument();
     const figures = Object.fromEntries(
-      screen.getAllByRole('term').map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+      screen
+        .getAllByRole('term')
+        .map((dt) => [
+          dt.textContent,
+          [...(dt.parentElement?.querySelectorAll('dd') ?? [])].map((dd) => dd.textContent),
+        ]),
     );
     expect(figures).toEqual({
-      Units: '2',
-      'Records (unit × month)': '3',
-      Months: 'Jan 2022 – Feb 2022',
-      'Newly received — District level': '2,000',
-      'Newly received — Commune level': '250',
+      Units: ['2', 'Commune level (2): Xã Ninh Hiệp, Xã Đông Dư'],
+      Months: ['Apr 2022 – May 2022', '2 month(s)'],
+      Fields: ['3', 'Hộ tịch, Chứng thực, Đất đai'],
+      Records: ['6'],
     });
-    expect(screen.getByRole('button', { name: 'Download as JSON' })).toBeInTheDocument();
+    // Communes, April and May: received 1500 + 1000 + 1550 + 900 (Ninh Hiệp) + 120 + 30 (Đông Dư, April);
+    // online 1200 + 10 + 1300 + 20 + 80 + 3; resolved 1480 + 1000 + 1553 + 900 + 116 + 25; of them early or
+    // on time 1480 + 1000 + 1550 + 900 + 115 + 20 = 5065 of 5074, 99.82 %.
+    const table = screen.getByRole('table', { name: 'Totals over the months read' });
+    expect(
+      within(table)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['5,100', '2,613', '5,074', '99.8%']);
 
     await user.click(view);
     expect(onView).toHaveBeenCalledTimes(1);
     const [text, name] = onView.mock.calls[0] as [string, string];
-    expect(name).toBe('huyen-thu.json');
+    expect(name).toBe('so-lieu-tthc.json');
     const parsed = parseDatasetText(text);
-    expect(parsed.ok).toBe(true);
-    expect(JSON.parse(text)).toMatchObject({
-      $schema: './schema.json',
-      title: 'huyen-thu',
-      units: [
-        { id: 'd', name: 'Huyện Thử', level: 'district' },
-        { id: 'c', name: 'Xã Một', level: 'commune', parentId: 'd', code: '00565' },
-      ],
-    });
-    expect(JSON.parse(text).records[0]).toMatchObject({ month: '2022-01', received: 1000, feesVnd: 27_866 });
+    expect(parsed.ok && parsed.dataset.units.map((u) => u.id)).toEqual(['xa-ninh-hiep', 'xa-dong-du']);
   });
 
-  it('opens a JSON file without the spreadsheet code, and refuses a broken one with its path', async () => {
+  it('takes files dropped on it, several at once', async () => {
+    const access = csvAccess();
+    render(<ImportPanel lang="vi" onView={vi.fn()} spreadsheets={access} />);
+    const [april] = ninhHiepForms() as [ReportForm];
+    const files = [reportCsv('a.csv', april), reportCsv('b.csv', dongDuForm(4))];
+    const zone = screen.getByRole('group', { name: 'Thả tệp vào đây' });
+    fireEvent.drop(zone, { dataTransfer: { files, types: ['Files'] } });
+    expect(await screen.findByRole('heading', { level: 3, name: 'Đã đọc 2 tệp' })).toBeInTheDocument();
+    expect(access.read.mock.calls[0]?.[0]).toEqual(files);
+  });
+
+  it('opens a JSON file without the spreadsheet reader, refuses a broken one with its path, and never mixes the two', async () => {
     const user = userEvent.setup();
     const onView = vi.fn();
-    render(<ImportPanel lang="vi" onView={onView} />);
-    const input = screen.getByLabelText('Chọn tệp bảng tính hoặc JSON');
+    const access = csvAccess();
+    render(<ImportPanel lang="vi" onView={onView} spreadsheets={access} />);
+    const input = screen.getByLabelText('Chọn các tệp báo cáo, bảng tính hoặc JSON');
     await user.upload(input, new File(['{"schemaVersion": 1, "title": "X", "units": []}'], 'x.json'));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('units: Cần ít nhất một đơn vị.');
@@ -98,5 +149,28 @@ describe('ImportPanel', () => {
     await user.upload(input, new File([good], 'y.json'));
     await user.click(await screen.findByRole('button', { name: 'Xem trên bảng số liệu' }));
     expect(onView).toHaveBeenCalledWith(good, 'y.json');
+
+    await user.upload(input, [new File([good], 'y.json'), csvFile('a.csv', [DISTRICT])]);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Tệp JSON là một bộ dữ liệu hoàn chỉnh');
+    expect(access.read).not.toHaveBeenCalled();
+  });
+
+  it('says so when the reader fails, and downloads the template it is handed', async () => {
+    const user = userEvent.setup();
+    const access = csvAccess();
+    access.read.mockRejectedValueOnce(new Error('the spreadsheet worker failed'));
+    const createObjectURL = vi.fn(() => 'blob:mau');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<ImportPanel lang="en" onView={vi.fn()} spreadsheets={access} />);
+    await user.upload(screen.getByLabelText('Choose report, spreadsheet or JSON files'), csvFile('a.csv', [DISTRICT]));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The file could not be read: the spreadsheet worker failed',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Download the template' }));
+    expect(access.template).toHaveBeenCalledTimes(1);
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('mau-so-lieu-tthc.xlsx');
   });
 });

@@ -1,8 +1,9 @@
 import { type DragEvent, useId, useRef, useState } from 'react';
-import { formatCount, formatRange, type Lang } from '../domain/format.ts';
+import { formatCount, formatPercent, formatRange, type Lang } from '../domain/format.ts';
 import { LEVEL_LABEL } from '../domain/labels.ts';
 import { describeError, describeWarning, moreErrors } from '../domain/messages.ts';
-import { type Dataset, LEVELS, type Level } from '../domain/schema.ts';
+import { describeSheetError, describeSheetNote, describeSheetWarning } from '../domain/spreadsheet/messages.ts';
+import { type ImportOutcome, type ImportPreview, importPreview } from '../domain/spreadsheet/preview.ts';
 import { parseDatasetText } from '../domain/validate.ts';
 import './import-panel.css';
 
@@ -10,17 +11,28 @@ const TEXT = {
   vi: {
     heading: 'Nhập số liệu từ bảng tính',
     intro:
-      'Chọn hoặc thả vào đây một tệp Excel (.xlsx), CSV hoặc JSON. Tệp chỉ được đọc trên máy này, không gửi đi đâu.',
-    choose: 'Chọn tệp bảng tính hoặc JSON',
+      'Chọn hoặc thả vào đây các báo cáo tháng xuất từ hệ thống một cửa (.xlsx), bảng số liệu theo mẫu (.xlsx, .csv) hoặc một tệp JSON. Có thể chọn nhiều tệp cùng lúc: nhiều đơn vị, nhiều tháng. Tệp chỉ được đọc trên máy này, không gửi đi đâu.',
+    choose: 'Chọn các tệp báo cáo, bảng tính hoặc JSON',
     drop: 'Thả tệp vào đây',
     template: 'Tải mẫu bảng tính',
+    files: (n: number) => `${formatCount(n, 'vi')} tệp`,
     reading: (name: string) => `Đang đọc ${name}…`,
     refused: (name: string, n: string) => `Không nhập được ${name}: ${n} lỗi. Sửa trong bảng tính rồi chọn lại tệp.`,
+    jsonAlone: 'Tệp JSON là một bộ dữ liệu hoàn chỉnh: hãy mở riêng, không chọn cùng bảng tính.',
     read: (name: string) => `Đã đọc ${name}`,
-    units: 'Số đơn vị',
-    records: 'Số bản ghi (đơn vị × tháng)',
+    units: 'Đơn vị',
     months: 'Các tháng',
-    received: (level: string) => `Mới tiếp nhận — ${level}`,
+    monthCount: (n: string) => `${n} tháng`,
+    fields: 'Lĩnh vực',
+    noFields: 'không chia theo lĩnh vực',
+    records: 'Số bản ghi',
+    totals: 'Tổng số trong các tháng đã đọc',
+    level: 'Cấp',
+    received: 'Mới tiếp nhận',
+    online: 'Trực tuyến',
+    resolved: 'Đã giải quyết',
+    onTime: 'Tỷ lệ đúng hạn',
+    more: (n: string) => `và ${n} đơn vị khác`,
     warnings: (n: string) => `${n} cảnh báo: số liệu vẫn dùng được, nhưng nên kiểm tra lại`,
     notes: 'Lưu ý',
     view: 'Xem trên bảng số liệu',
@@ -31,18 +43,29 @@ const TEXT = {
   en: {
     heading: 'Import figures from a spreadsheet',
     intro:
-      'Choose or drop here an Excel (.xlsx), CSV or JSON file. The file is read on this computer only and sent nowhere.',
-    choose: 'Choose a spreadsheet or JSON file',
-    drop: 'Drop the file here',
+      'Choose or drop here the monthly reports exported by the one-stop system (.xlsx), tables in the template (.xlsx, .csv) or one JSON file. Several files can be chosen at once: several units, several months. The files are read on this computer only and sent nowhere.',
+    choose: 'Choose report, spreadsheet or JSON files',
+    drop: 'Drop the files here',
     template: 'Download the template',
+    files: (n: number) => `${formatCount(n, 'en')} files`,
     reading: (name: string) => `Reading ${name}…`,
     refused: (name: string, n: string) =>
       `${name} cannot be imported: ${n} error(s). Correct the spreadsheet and choose the file again.`,
+    jsonAlone: 'A JSON file is a whole dataset: open it on its own, not together with spreadsheets.',
     read: (name: string) => `Read ${name}`,
     units: 'Units',
-    records: 'Records (unit × month)',
     months: 'Months',
-    received: (level: string) => `Newly received — ${level}`,
+    monthCount: (n: string) => `${n} month(s)`,
+    fields: 'Fields',
+    noFields: 'not split by field',
+    records: 'Records',
+    totals: 'Totals over the months read',
+    level: 'Level',
+    received: 'Newly received',
+    online: 'Online',
+    resolved: 'Resolved',
+    onTime: 'On-time rate',
+    more: (n: string) => `and ${n} more`,
     warnings: (n: string) => `${n} warning(s): the figures can be used but are worth checking`,
     notes: 'Notes',
     view: 'View in the dashboard',
@@ -62,27 +85,51 @@ const ACCEPT = [
 ].join(',');
 
 const TEMPLATE_NAME = 'mau-so-lieu-tthc.xlsx';
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Messages are kept as functions of the language, so switching language re-words them. */
-type Lines = (lang: Lang) => string[];
-
-type State =
-  | { kind: 'idle' }
-  | { kind: 'reading'; name: string }
-  | { kind: 'refused'; name: string; count: number; lines: Lines; notes: Lines }
-  | { kind: 'failed'; message: (lang: Lang) => string }
-  | { kind: 'ready'; name: string; jsonName: string; text: string; dataset: Dataset; warnings: Lines; notes: Lines };
+/** Reading spreadsheets and making the template: handed in by the page (src/data does the work, in a worker). */
+export interface SpreadsheetAccess {
+  /** Reads the files (reports of units and months, the project's table) into one dataset. */
+  read: (files: readonly File[]) => Promise<ImportOutcome>;
+  /** The blank template as an .xlsx file. */
+  template: () => Promise<Blob>;
+}
 
 export interface ImportPanelProps {
   lang: Lang;
   /** Show the dataset on the page: its JSON text (validated) and a file name ending in .json. */
   onView: (text: string, name: string) => void;
+  spreadsheets: SpreadsheetAccess;
 }
 
-function jsonNameOf(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'so-lieu';
+/** Messages are kept as functions of the language, so switching language re-words them. */
+type Lines = (lang: Lang) => string[];
+type Label = (lang: Lang) => string;
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'reading'; label: Label }
+  | { kind: 'refused'; label: Label; count: number; lines: Lines; notes: Lines }
+  | { kind: 'failed'; message: Label }
+  | {
+      kind: 'ready';
+      label: Label;
+      jsonName: string;
+      text: string;
+      preview: ImportPreview;
+      warnings: Lines;
+      warningCount: number;
+      notes: Lines;
+    };
+
+function jsonNameOf(files: readonly File[]): string {
+  if (files.length !== 1) return 'so-lieu-tthc.json';
+  const base = (files[0]?.name ?? '').replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'so-lieu';
   return `${base}.json`;
+}
+
+function labelOf(files: readonly File[]): Label {
+  const only = files.length === 1 ? files[0]?.name : undefined;
+  return (lang) => only ?? TEXT[lang].files(files.length);
 }
 
 function download(fileName: string, blob: Blob): void {
@@ -102,11 +149,12 @@ const none: Lines = () => [];
 async function readJson(file: File): Promise<State> {
   const text = await file.text();
   const result = parseDatasetText(text);
+  const label: Label = () => file.name;
   if (!result.ok) {
     const { errors, errorCount } = result;
     return {
       kind: 'refused',
-      name: file.name,
+      label,
       count: errorCount,
       lines: (lang) => [
         ...errors.map((e) => describeError(e, lang)),
@@ -116,44 +164,52 @@ async function readJson(file: File): Promise<State> {
     };
   }
   const names = new Map(result.dataset.units.map((u) => [u.id, u.name]));
+  const fieldNames = new Map((result.dataset.fields ?? []).map((f) => [f.id, f.name]));
   const warnings = result.warnings;
   return {
     kind: 'ready',
-    name: file.name,
+    label,
     jsonName: file.name,
     text,
-    dataset: result.dataset,
-    warnings: (lang) => warnings.map((w) => `${w.path}: ${describeWarning(w, lang, names.get(w.unitId))}`),
+    preview: importPreview(result.dataset),
+    warnings: (lang) =>
+      warnings.map(
+        (w) =>
+          `${w.path}: ${describeWarning(w, lang, names.get(w.unitId), w.fieldId === undefined ? undefined : fieldNames.get(w.fieldId))}`,
+      ),
+    warningCount: warnings.length,
     notes: none,
   };
 }
 
-async function readTable(file: File): Promise<State> {
-  // Loaded only now: the spreadsheet libraries never weigh on the first view of the page.
-  const sheet = await import('../data/spreadsheet.ts');
-  const result = await sheet.readSpreadsheet(await file.arrayBuffer(), file.name);
-  const notes: Lines = (lang) => result.notes.map((n) => sheet.describeTableNote(n, lang));
-  if (!result.ok) {
-    const { errors, errorCount } = result;
+function fromOutcome(outcome: ImportOutcome, files: readonly File[]): State {
+  const label = labelOf(files);
+  const notes: Lines = (lang) => outcome.notes.map((n) => describeSheetNote(n, lang));
+  if (!outcome.ok) {
+    const { errors, errorCount } = outcome;
     return {
       kind: 'refused',
-      name: file.name,
+      label,
       count: errorCount,
       lines: (lang) => [
-        ...errors.map((e) => sheet.describeTableError(e, lang)),
+        ...errors.map((e) => describeSheetError(e, lang)),
         ...(errorCount > errors.length ? [moreErrors(errorCount - errors.length, lang)] : []),
       ],
       notes,
     };
   }
-  const { dataset, warnings } = result;
+  const { warnings, warningCount } = outcome;
   return {
     kind: 'ready',
-    name: file.name,
-    jsonName: jsonNameOf(file.name),
-    text: sheet.datasetJsonText(dataset),
-    dataset,
-    warnings: (lang) => warnings.map((w) => sheet.describeTableWarning(w, lang)),
+    label,
+    jsonName: jsonNameOf(files),
+    text: outcome.text,
+    preview: outcome.preview,
+    warnings: (lang) => [
+      ...warnings.map((w) => describeSheetWarning(w, lang)),
+      ...(warningCount > warnings.length ? [moreErrors(warningCount - warnings.length, lang)] : []),
+    ],
+    warningCount,
     notes,
   };
 }
@@ -162,38 +218,14 @@ function why(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-interface Preview {
-  units: number;
-  records: number;
-  range: { from: string; to: string } | null;
-  received: [Level, number][];
-}
-
-function previewOf(dataset: Dataset): Preview {
-  const levels = new Map(dataset.units.map((u) => [u.id, u.level]));
-  const received = new Map<Level, number>();
-  let from: string | null = null;
-  let to: string | null = null;
-  for (const r of dataset.records) {
-    const level = levels.get(r.unitId);
-    if (level) received.set(level, (received.get(level) ?? 0) + r.received);
-    if (from === null || r.month < from) from = r.month;
-    if (to === null || r.month > to) to = r.month;
-  }
-  return {
-    units: dataset.units.length,
-    records: dataset.records.length,
-    range: from && to ? { from, to } : null,
-    received: LEVELS.flatMap((l): [Level, number][] => (received.has(l) ? [[l, received.get(l) ?? 0]] : [])),
-  };
-}
-
 /**
- * Import a spreadsheet (or a JSON file) in the browser: errors placed by
- * sheet, row and column, or a preview of what was read, then view it on the
- * page or download it as a dataset file. Nothing leaves the browser.
+ * Import spreadsheets (or a JSON file) in the browser: the official monthly
+ * reports of several units and months at once, or the project's table. The
+ * errors are placed by file, sheet, row and column; or a preview of what was
+ * read, then view it on the page or download it as a dataset file. Nothing
+ * leaves the browser.
  */
-export function ImportPanel({ lang, onView }: ImportPanelProps) {
+export function ImportPanel({ lang, onView, spreadsheets }: ImportPanelProps) {
   const t = TEXT[lang];
   const id = useId();
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -201,10 +233,17 @@ export function ImportPanel({ lang, onView }: ImportPanelProps) {
   const [templateError, setTemplateError] = useState<string | null>(null);
   const latest = useRef(0);
 
-  const open = (file: File) => {
+  const open = (files: readonly File[]) => {
+    if (files.length === 0) return;
     const ticket = ++latest.current;
-    setState({ kind: 'reading', name: file.name });
-    const read = /\.json$/i.test(file.name) ? readJson(file) : readTable(file);
+    const label = labelOf(files);
+    setState({ kind: 'reading', label });
+    const json = files.filter((f) => /\.json$/i.test(f.name));
+    let read: Promise<State>;
+    if (json.length > 0 && files.length > 1) {
+      read = Promise.resolve({ kind: 'failed', message: (l: Lang) => TEXT[l].jsonAlone });
+    } else if (json[0]) read = readJson(json[0]);
+    else read = spreadsheets.read(files).then((outcome) => fromOutcome(outcome, files));
     read
       .catch((e: unknown): State => ({ kind: 'failed', message: (l) => TEXT[l].failed(why(e)) }))
       .then((next) => {
@@ -217,16 +256,13 @@ export function ImportPanel({ lang, onView }: ImportPanelProps) {
     // The page opens JSON files dropped anywhere; this drop is the panel's.
     e.stopPropagation();
     setDragging(false);
-    const file = e.dataTransfer.files[0];
-    if (file) open(file);
+    open(Array.from(e.dataTransfer.files));
   };
 
   const downloadTemplate = async () => {
     setTemplateError(null);
     try {
-      const sheet = await import('../data/spreadsheet.ts');
-      const bytes = await sheet.writeTemplate('xlsx');
-      download(TEMPLATE_NAME, new Blob([bytes.slice().buffer as ArrayBuffer], { type: XLSX_TYPE }));
+      download(TEMPLATE_NAME, await spreadsheets.template());
     } catch (e) {
       setTemplateError(TEXT[lang].templateFailed(why(e)));
     }
@@ -255,10 +291,10 @@ export function ImportPanel({ lang, onView }: ImportPanelProps) {
         <input
           id={`${id}-file`}
           type="file"
+          multiple
           accept={ACCEPT}
           onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) open(file);
+            open(Array.from(e.target.files ?? []));
             e.target.value = '';
           }}
         />
@@ -274,7 +310,7 @@ export function ImportPanel({ lang, onView }: ImportPanelProps) {
       {templateError && <p role="alert">{templateError}</p>}
 
       <div role="status" className="import-panel__status">
-        {state.kind === 'reading' ? t.reading(state.name) : ''}
+        {state.kind === 'reading' ? t.reading(state.label(lang)) : ''}
       </div>
 
       {state.kind === 'failed' && (
@@ -285,7 +321,7 @@ export function ImportPanel({ lang, onView }: ImportPanelProps) {
 
       {state.kind === 'refused' && (
         <div role="alert" className="import-panel__errors">
-          <p className="import-panel__errors-title">{t.refused(state.name, formatCount(state.count, lang))}</p>
+          <p className="import-panel__errors-title">{t.refused(state.label(lang), formatCount(state.count, lang))}</p>
           <ul>
             {state.lines(lang).map((line, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced as a whole, never reordered.
@@ -326,35 +362,68 @@ function ReadyView({
   onView: ImportPanelProps['onView'];
 }) {
   const t = TEXT[lang];
-  const p = previewOf(state.dataset);
+  const p = state.preview;
   const warnings = state.warnings(lang);
+  const unitNames = p.units
+    .map((u) => {
+      const names = u.names.join(', ');
+      const more = u.count > u.names.length ? ` ${t.more(formatCount(u.count - u.names.length, lang))}` : '';
+      return `${LEVEL_LABEL[u.level][lang]} (${formatCount(u.count, lang)}): ${names}${more}`;
+    })
+    .join('; ');
   return (
     <div className="import-panel__preview">
-      <h3>{t.read(state.name)}</h3>
-      <p className="import-panel__dataset-title">{state.dataset.title}</p>
+      <h3>{t.read(state.label(lang))}</h3>
+      <p className="import-panel__dataset-title">{p.title}</p>
       <dl className="import-panel__figures">
         <div>
           <dt>{t.units}</dt>
-          <dd>{formatCount(p.units, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t.records}</dt>
-          <dd>{formatCount(p.records, lang)}</dd>
+          <dd>{formatCount(p.unitCount, lang)}</dd>
+          <dd className="import-panel__detail">{unitNames}</dd>
         </div>
         <div>
           <dt>{t.months}</dt>
-          <dd>{p.range ? formatRange(p.range, lang) : '—'}</dd>
+          <dd>{p.months ? formatRange(p.months, lang) : '—'}</dd>
+          {p.months && <dd className="import-panel__detail">{t.monthCount(formatCount(p.months.count, lang))}</dd>}
         </div>
-        {p.received.map(([level, n]) => (
-          <div key={level}>
-            <dt>{t.received(LEVEL_LABEL[level][lang])}</dt>
-            <dd>{formatCount(n, lang)}</dd>
-          </div>
-        ))}
+        <div>
+          <dt>{t.fields}</dt>
+          <dd>{p.fields.length > 0 ? formatCount(p.fields.length, lang) : '—'}</dd>
+          <dd className="import-panel__detail">{p.fields.length > 0 ? p.fields.join(', ') : t.noFields}</dd>
+        </div>
+        <div>
+          <dt>{t.records}</dt>
+          <dd>{formatCount(p.recordCount, lang)}</dd>
+        </div>
       </dl>
+      {p.totals.length > 0 && (
+        <table className="import-panel__totals">
+          <caption>{t.totals}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.level}</th>
+              <th scope="col">{t.received}</th>
+              <th scope="col">{t.online}</th>
+              <th scope="col">{t.resolved}</th>
+              <th scope="col">{t.onTime}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.totals.map((row) => (
+              <tr key={row.level}>
+                <th scope="row">{LEVEL_LABEL[row.level][lang]}</th>
+                <td>{formatCount(row.received, lang)}</td>
+                <td>{formatCount(row.receivedOnline, lang)}</td>
+                <td>{formatCount(row.resolved, lang)}</td>
+                <td>{formatPercent(row.onTimeRate, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {warnings.length > 0 && (
         <details className="import-panel__warnings">
-          <summary>{t.warnings(formatCount(warnings.length, lang))}</summary>
+          <summary>{t.warnings(formatCount(state.warningCount, lang))}</summary>
           <ul>
             {warnings.map((line, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced as a whole, never reordered.

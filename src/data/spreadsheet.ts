@@ -1,39 +1,30 @@
 import readExcelFile from 'read-excel-file/universal';
 import writeExcelFile, { type Cell, type Row, type SheetOptions } from 'write-excel-file/universal';
 import type { Dataset } from '../domain/schema.ts';
-import {
-  datasetToInfo,
-  datasetToTable,
-  INFO_SHEET,
-  type InfoRow,
-  type SheetCells,
-  TABLE_COLUMNS,
-  TABLE_SHEET,
-  type TableCell,
-  type TableResult,
-  tableToDataset,
-  templateInfo,
-  templateTable,
-} from '../domain/table-format.ts';
+import { type ConvertOptions, convertWorkbooks } from '../domain/spreadsheet/convert.ts';
+import { parseCsv, rowsToCsv } from '../domain/spreadsheet/csv-text.ts';
+import { datasetToInfo, type InfoRow } from '../domain/spreadsheet/info-sheet.ts';
+import type { ConvertResult, SheetError, WorkbookCells } from '../domain/spreadsheet/problems.ts';
+import { INFO_SHEET, TABLE_SHEET, TEMPLATE_COLUMNS } from '../domain/spreadsheet/template-columns.ts';
+import { datasetToTable, type TableCell, templateInfo, templateTable } from '../domain/spreadsheet/template-writer.ts';
 
 /**
  * Spreadsheet files in and out: .xlsx through read-excel-file and
  * write-excel-file (docs/decisions/0004-spreadsheet-library.md), CSV by hand.
  * The `/universal` entries of both libraries take and give ArrayBuffer/Blob
  * and spawn no workers, so this one module serves the command line (Node,
- * tsx, vitest) and the browser alike. The page loads it with a dynamic
- * import, only when a spreadsheet is opened or a template is asked for.
+ * tsx, vitest), the spreadsheet worker and the page alike. The page never
+ * imports it statically: it is loaded in the worker (spreadsheet-worker.ts)
+ * or on demand. What the cells mean is src/domain/spreadsheet's business.
  */
 
-export type ImportResult = TableResult;
 export type SpreadsheetKind = 'xlsx' | 'csv';
 
-export {
-  datasetJsonText,
-  describeTableError,
-  describeTableNote,
-  describeTableWarning,
-} from '../domain/table-format.ts';
+/** A file as bytes with its name (the name places errors and gives a title). */
+export interface SpreadsheetFile {
+  name: string;
+  bytes: ArrayBuffer | Uint8Array;
+}
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -52,41 +43,6 @@ function toBytes(input: ArrayBuffer | Uint8Array): Uint8Array {
   return copy;
 }
 
-/**
- * Read an .xlsx or CSV file into a dataset, checked like a JSON file, with
- * errors placed by sheet, row and column. The kind is told by the bytes (an
- * .xlsx is a zip archive); the name gives the title when the file has none.
- */
-export async function readSpreadsheet(input: ArrayBuffer | Uint8Array, fileName: string): Promise<ImportResult> {
-  const bytes = toBytes(input);
-  const file = { sheet: fileName, file: true };
-  if (startsWith(bytes, OLE)) return refused({ code: 'legacy_xls', place: file });
-  if (startsWith(bytes, ZIP)) {
-    let sheets: SheetCells[];
-    try {
-      const read = await readExcelFile(bytes.buffer as ArrayBuffer);
-      sheets = read.map((s) => ({ name: s.sheet, rows: s.data }));
-    } catch (e) {
-      return refused({
-        code: 'unreadable_file',
-        place: file,
-        detail: { reason: e instanceof Error ? e.message : String(e) },
-      });
-    }
-    return tableToDataset({ fileName, kind: 'xlsx', sheets });
-  }
-  if (/\.xlsx$/i.test(fileName)) {
-    return refused({ code: 'unreadable_file', place: file, detail: { reason: 'not a zip archive' } });
-  }
-  const text = decodeText(bytes);
-  if (text === undefined) return refused({ code: 'not_utf8', place: file });
-  return tableToDataset({ fileName, kind: 'csv', sheets: [{ name: fileName, rows: parseCsv(text) }] });
-}
-
-function refused(error: Extract<ImportResult, { ok: false }>['errors'][number]): ImportResult {
-  return { ok: false, errors: [error], errorCount: 1, notes: [] };
-}
-
 /** UTF-8 (with or without a byte-order mark), or UTF-16 with its mark (Excel's "Unicode text"). */
 export function decodeText(bytes: Uint8Array): string | undefined {
   try {
@@ -98,96 +54,61 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   }
 }
 
-// ---------------------------------------------------------------------------
-// CSV
-
-const SEPARATORS = [';', ',', '\t'] as const;
-
 /**
- * Which of `;`, `,` and tab separates the fields: the one found most often
- * outside quotes in the first lines. Excel writes `;` where the decimal mark
- * is a comma, as on Vietnamese Windows, and `,` elsewhere.
+ * The cells of an .xlsx (every sheet) or a CSV file, the kind told by the
+ * bytes (an .xlsx is a zip archive); or the reason the file cannot be read.
  */
-export function detectSeparator(text: string): string {
-  const counts = new Map<string, number>(SEPARATORS.map((s) => [s, 0]));
-  let quoted = false;
-  let lines = 0;
-  for (let i = 0; i < text.length && lines < 5; i++) {
-    const ch = text[i] as string;
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === '\n') lines++;
-    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+export async function readWorkbook(file: SpreadsheetFile): Promise<WorkbookCells | SheetError> {
+  const bytes = toBytes(file.bytes);
+  const place = { file: file.name };
+  if (startsWith(bytes, OLE)) return { code: 'legacy_xls', place };
+  if (startsWith(bytes, ZIP)) {
+    try {
+      const read = await readExcelFile(bytes.buffer as ArrayBuffer);
+      return { fileName: file.name, kind: 'xlsx', sheets: read.map((s) => ({ name: s.sheet, rows: s.data })) };
+    } catch (e) {
+      return { code: 'unreadable_file', place, detail: { reason: e instanceof Error ? e.message : String(e) } };
+    }
   }
-  let best = ',';
-  let most = 0;
-  for (const [sep, n] of counts) {
-    if (n > most) [best, most] = [sep, n];
-  }
-  return best;
+  if (/\.xlsx$/i.test(file.name)) return { code: 'unreadable_file', place, detail: { reason: 'not a zip archive' } };
+  const text = decodeText(bytes);
+  if (text === undefined) return { code: 'not_utf8', place };
+  return { fileName: file.name, kind: 'csv', sheets: [{ name: file.name, rows: parseCsv(text) }] };
+}
+
+function isError(x: WorkbookCells | SheetError): x is SheetError {
+  return 'code' in x;
 }
 
 /**
- * RFC 4180 fields: quoted fields may hold separators, line breaks and doubled
- * quotes; CRLF, LF or CR end a row. Every line is a row, empty ones included,
- * so row numbers are those a spreadsheet shows. A leading apostrophe that
- * defuses a formula (`'=…`, written by toCsv) is taken off again.
+ * Several files (reports of units and months, the project's tables) into one
+ * dataset, checked like a JSON file, every error placed by file, sheet, row
+ * and column. `units` is an optional list of units (name, id, level, parent,
+ * code) that maps report names to the ids of an existing dataset.
  */
-export function parseCsv(input: string, separator?: string): string[][] {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const sep = separator ?? detectSeparator(text);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let wasQuoted = false;
-  const endField = () => {
-    row.push(/^'[=+\-@]/.test(field) ? field.slice(1) : field);
-    field = '';
-    wasQuoted = false;
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') {
-      quoted = true;
-      wasQuoted = true;
-    } else if (ch === sep) endField();
-    else if (ch === '\r') {
-      if (text[i + 1] === '\n') i++;
-      endRow();
-    } else if (ch === '\n') endRow();
-    else field += ch;
+export async function convertSpreadsheets(
+  files: readonly SpreadsheetFile[],
+  options: { units?: SpreadsheetFile } = {},
+): Promise<ConvertResult> {
+  const read = await Promise.all(files.map(readWorkbook));
+  const fileErrors: SheetError[] = read.filter(isError);
+  const workbooks = read.filter((r): r is WorkbookCells => !isError(r));
+  const convert: ConvertOptions = { fileErrors };
+  if (options.units) {
+    const units = await readWorkbook(options.units);
+    if (isError(units)) fileErrors.push(units);
+    else convert.units = units;
   }
-  if (field !== '' || row.length > 0 || wasQuoted) endRow();
-  return rows;
+  return convertWorkbooks(workbooks, convert);
 }
 
-function csvField(value: TableCell, sep: string): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  // Defuse text a spreadsheet would run as a formula; parseCsv takes the apostrophe off.
-  const text = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return text.includes(sep) || /["\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Rows as CSV: `;` between fields (Excel on Vietnamese Windows), CRLF, UTF-8 with a byte-order mark. */
-export function toCsv(rows: readonly (readonly TableCell[])[], sep = ';'): string {
-  return `\ufeff${rows.map((r) => r.map((c) => csvField(c, sep)).join(sep)).join('\r\n')}\r\n`;
+/** One file: an .xlsx or CSV of the project's table, or an .xlsx of reports. */
+export function readSpreadsheet(input: ArrayBuffer | Uint8Array, fileName: string): Promise<ConvertResult> {
+  return convertSpreadsheets([{ name: fileName, bytes: input }]);
 }
 
 // ---------------------------------------------------------------------------
-// .xlsx
+// Writing the project's table and its template
 
 const HEADER_STYLE = {
   fontWeight: 'bold',
@@ -203,7 +124,7 @@ export const TEXT_FORMAT = '@';
 
 function tableCell(value: TableCell, column: number): Cell {
   if (value === null) return null;
-  const kind = TABLE_COLUMNS[column]?.kind;
+  const kind = TEMPLATE_COLUMNS[column]?.kind;
   if (typeof value === 'number') return { value, type: Number, format: kind === 'count' ? COUNT_FORMAT : undefined };
   return { value, type: String, format: TEXT_FORMAT };
 }
@@ -214,7 +135,7 @@ function tableSheet(rows: TableCell[][], withRuleRow: boolean): { data: Row[]; o
     if (withRuleRow && r === 1) return row.map((v) => ({ value: String(v ?? ''), ...RULE_STYLE }));
     return row.map(tableCell);
   });
-  const columns = TABLE_COLUMNS.map((c) => ({ width: Math.min(40, Math.max(12, c.label.vi.length + 2)) }));
+  const columns = TEMPLATE_COLUMNS.map((c) => ({ width: Math.min(40, Math.max(12, c.label.vi.length + 2)) }));
   return { data, options: { sheet: TABLE_SHEET, columns, stickyRowsCount: withRuleRow ? 2 : 1 } };
 }
 
@@ -258,14 +179,14 @@ const encoder = new TextEncoder();
  */
 export async function writeTemplate(kind: SpreadsheetKind): Promise<Uint8Array> {
   const rows = templateTable();
-  if (kind === 'csv') return encoder.encode(toCsv(rows));
+  if (kind === 'csv') return encoder.encode(rowsToCsv(rows));
   return writeWorkbook(tableSheet(rows, true), infoSheet(templateInfo()));
 }
 
 /** A dataset as the table (and, for .xlsx, its "Thông tin" sheet); reading it back gives the dataset again. */
 export async function writeDatasetTable(dataset: Dataset, kind: SpreadsheetKind): Promise<Uint8Array> {
   const rows = datasetToTable(dataset);
-  if (kind === 'csv') return encoder.encode(toCsv(rows));
+  if (kind === 'csv') return encoder.encode(rowsToCsv(rows));
   return writeWorkbook(tableSheet(rows, false), infoSheet(datasetToInfo(dataset)));
 }
 

@@ -3,9 +3,12 @@
  * them; a header row; UTF-8 with a byte-order mark so Excel shows Vietnamese.
  */
 
+/** How a column's numbers read in a spreadsheet: counts with thousands separators, rates as percentages, money in đồng. */
+export type ColumnFormat = 'count' | 'percent' | 'vnd' | 'text';
+
 export interface RawTable {
-  /** `format` says how a spreadsheet should show the column; numbers default to counts, text to text. */
-  columns: { key: string; label: string; format?: 'count' | 'percent' | 'vnd' | 'text' }[];
+  /** `format` where it is not the default: numbers are counts, text is text. Rates are fractions (0.95), shown as 95 %. */
+  columns: { key: string; label: string; format?: ColumnFormat }[];
   rows: Record<string, string | number | null>[];
 }
 

@@ -38,8 +38,9 @@ describe('importing a spreadsheet in the browser', () => {
     const district = page.getByRole('region', { name: 'Cấp huyện', exact: true });
     await expect.poll(() => district.innerText()).toContain('27.866');
     expect(await district.innerText()).toContain('27.486');
-    // The spreadsheet code came from this site; the file itself went nowhere.
-    expect(requests.every((u) => u.startsWith(baseUrl))).toBe(true);
+    // The spreadsheet code came from this site; the file itself went nowhere. A workbook this size (the
+    // sample by field) is unzipped by fflate in workers made from blob: addresses of this page.
+    expect(requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith(`blob:${baseUrl}`))).toEqual([]);
     expect(requests.some((u) => /gia-lam\.xlsx/.test(u))).toBe(false);
   });
 
