@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   COUNT_FIELDS,
@@ -25,6 +26,23 @@ describe('one internal type for both versions', () => {
     expectTypeOf<DatasetRecord['feesVnd']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<DatasetRecord['receivedOnline']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<DatasetRecordV1['feesVnd']>().toEqualTypeOf<number>();
+    // And at run time: a record valid under version 1 is a valid record of the internal (version 2) shape.
+    const v1: DatasetRecordV1 = {
+      unitId: 'x',
+      month: '2022-01',
+      carriedOver: 1,
+      received: 10,
+      receivedOnlineLevel3: 2,
+      receivedOnlineLevel4: 3,
+      resolvedEarly: 4,
+      resolvedOnTime: 5,
+      resolvedLate: 0,
+      pendingWithinDeadline: 2,
+      pendingOverdue: 0,
+      feesVnd: 1000,
+    };
+    expect(v.is(recordSchemaV1, v1)).toBe(true);
+    expect(v.is(recordSchemaV2, v1)).toBe(true);
   });
 
   it('has a schema for every version it reads', () => {
