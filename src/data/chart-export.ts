@@ -5,6 +5,9 @@
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** The selector of a drawn chart's SVG, whichever module drew it. */
+export const CHART_SVG = 'svg.recharts-surface, svg.unit-chart__svg';
+
 export interface ImageMeta {
   title: string;
   period: string;
@@ -80,7 +83,8 @@ function legendColors(frame: Element, count: number): string[] {
 
 /** A self-contained SVG of the chart with its title, period, legend and the illustrative note. */
 export function chartSvg(frame: Element, meta: ImageMeta): { svg: string; width: number; height: number } {
-  const surface = frame.querySelector('svg.recharts-surface');
+  // The drawing itself: a recharts surface, or a chart by unit drawn by hand (legend swatches are svg too).
+  const surface = frame.querySelector(CHART_SVG);
   if (!surface) throw new Error('the chart is not drawn yet');
   const box = surface.getBoundingClientRect();
   const chartWidth = Math.round(box.width || Number(surface.getAttribute('width')) || 600);

@@ -8,7 +8,7 @@ const MAX_SCREENS = 200;
 /**
  * Scrolls down a screen at a time, as a reader does, letting the page paint after each step (a
  * chart is drawn when it comes within a screen of the window), then waits until every chart frame
- * holds its chart or says why it has none. Each step is bounded, and so is their number, so a page
+ * holds its chart (or the sentence that stands for it) or says why it has none. Each step is bounded, and so is their number, so a page
  * that stops painting, a window with no height or a chart that never comes is named in the failure
  * rather than left to the test's time-out.
  */
@@ -38,6 +38,6 @@ export async function scrollThrough(page: Page): Promise<void> {
   const areas = page.locator('.chart-frame__area');
   const count = await areas.count();
   for (let i = 0; i < count; i++) {
-    await areas.nth(i).locator('svg, .chart-fallback').first().waitFor({ state: 'attached' });
+    await areas.nth(i).locator('svg, .chart-fallback, .chart-statement').first().waitFor({ state: 'attached' });
   }
 }
