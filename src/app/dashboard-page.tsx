@@ -81,6 +81,8 @@ export interface DashboardPageProps {
   lang: Lang;
   /** Shown at the end of the page once the figures are there (the import panel). */
   after?: ReactNode;
+  /** The tools (language, theme, open a file, reload): after the title and the headline figures. */
+  tools?: ReactNode;
 }
 
 /** The value as of the last painted frame: lets a cheap part of the page update before a costly one. */
@@ -216,7 +218,7 @@ function Briefing({ engine, selection, lang }: { engine: DatasetEngine; selectio
   return data ? <BriefingPanel paragraphs={data} lang={lang} /> : null;
 }
 
-export function DashboardPage({ loaded, urlState, navigate, lang, after = null }: DashboardPageProps) {
+export function DashboardPage({ loaded, urlState, navigate, lang, after = null, tools = null }: DashboardPageProps) {
   const t = TEXT[lang];
   const { meta, warnings, warningCount, source, engine } = loaded;
   const view = useMemo(() => resolveView(urlState, meta), [urlState, meta]);
@@ -377,6 +379,17 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null }
         {levelLabel} · {unitLabel} · {t.printed(formatDate(new Date().toISOString().slice(0, 10), lang))}
       </p>
       <ParamNotes notes={view.notes} lang={lang} />
+      {/* The title, then the figures, then the controls: on a phone the first screen is the answer. */}
+      {empty ? (
+        <p className="dashboard__empty" role="status">
+          {t.empty}
+        </p>
+      ) : headlineNow ? (
+        <HeadlineFigures headline={headlineNow} lang={lang} />
+      ) : (
+        <LoadingState lang={lang} progress={null} />
+      )}
+      {tools ? <div className="dashboard__tools no-print">{tools}</div> : null}
       <FiltersBar
         lang={lang}
         span={meta.span}
@@ -411,17 +424,8 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null }
           onExport={(k) => void exportTable('totals', totalsTable(), k)}
         />
       </section>
-      {empty ? (
-        <p className="dashboard__empty" role="status">
-          {t.empty}
-        </p>
-      ) : (
+      {empty ? null : (
         <>
-          {headlineNow ? (
-            <HeadlineFigures headline={headlineNow} lang={lang} />
-          ) : (
-            <LoadingState lang={lang} progress={null} />
-          )}
           <h2 className="dashboard__section-title">{t.charts}</h2>
           <div className={updating ? 'dashboard__charts is-updating' : 'dashboard__charts'} aria-busy={updating}>
             <ChartsGrid
