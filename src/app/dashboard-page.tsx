@@ -227,7 +227,8 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
   const field = view?.field ?? null;
   // Rebuilt only when its parts change, so every memo below stays stable between renders.
   const selection = useMemo<Selection | null>(
-    () => (from && to ? { range: { from, to }, level, unitId, field } : null),
+    // The page keeps today's comparison until its control and `compare=` arrive (issue 14).
+    () => (from && to ? { range: { from, to }, level, unitId, field, compare: 'previous' } : null),
     [from, to, level, unitId, field],
   );
   // Headline figures follow a change at once; charts, ranking and briefing follow after that frame is
