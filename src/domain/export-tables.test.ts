@@ -60,7 +60,13 @@ const DATASET: Dataset = {
     },
   ],
 };
-const selection = { range: { from: '2025-07', to: '2025-07' }, level: 'all' as const, unitId: null, field: null };
+const selection = {
+  range: { from: '2025-07', to: '2025-07' },
+  level: 'all' as const,
+  unitId: null,
+  field: null,
+  compare: 'previous' as const,
+};
 const figures = dashboardFigures(indexDataset(DATASET), selection);
 
 describe('the tables offered for download', () => {

@@ -46,7 +46,7 @@ describe('a procedure field chosen', () => {
     const sample = load('data/gia-lam.json');
     const index = indexDataset(sample);
     const span = index.span ?? { from: '', to: '' };
-    const land = headline(index, { range: span, level: 'all', unitId: null, field: 'dat-dai' });
+    const land = headline(index, { range: span, level: 'all', unitId: null, field: 'dat-dai', compare: 'previous' });
     const district = land.groups.find((g) => g.kind === 'district');
     if (!district) throw new Error('the sample has a district level');
     const page = await open(chromium, `${baseUrl}?field=dat-dai`);
