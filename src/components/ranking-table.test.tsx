@@ -238,7 +238,7 @@ describe('RankingTable', () => {
     const cells = within(rowOf(N.b))
       .getAllByRole('cell')
       .map((c) => c.textContent);
-    expect(cells).toEqual(['2', '27,866', '98.6%', '14.6%▼ below target', '3.8%', '₫545,180,000', '3', '-0.2 pp']);
+    expect(cells).toEqual(['2', '27,866', '98.6%', '14.6%▼ below target', '3.8%', '₫545,180,000', '3', '-0.2 percentage points']);
     expect(within(rowOf(N.b)).getByText('District')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'View UBND huyện Gia Lâm' })).toBeInTheDocument();
   });

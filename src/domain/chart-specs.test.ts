@@ -242,8 +242,8 @@ describe('the charts by unit', () => {
     const chart = valueUnits(VALUE_ROWS, 'vnd', 'neutral', 'vi');
     expect(chart.mark).toBe('bar');
     expect(chart.rows.map((r) => [r.unitId, r.label])).toEqual([
-      ['d', '545,18 triệu đ'],
-      ['b', '12,5 triệu đ'],
+      ['d', '545,18\u00a0triệu\u00a0đ'],
+      ['b', '12,5\u00a0triệu\u00a0đ'],
     ]);
     expect(chart.scale.min).toBe(0);
   });
