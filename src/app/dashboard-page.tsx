@@ -432,7 +432,13 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
                   lang={lang}
                   what={t.ranking}
                   kinds={['csv', 'xlsx', 'json']}
-                  onExport={(k) => void exportTable('ranking', rankingTable(figures.rows, lang), k)}
+                  onExport={(k) =>
+                    void exportTable(
+                      'ranking',
+                      rankingTable(figures.rows, lang, figures.headline.compare?.mode ?? null),
+                      k,
+                    )
+                  }
                 />
               </div>
               <Suspense fallback={null}>
@@ -441,7 +447,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
                   lang={lang}
                   onSelectUnit={onSelectUnit}
                   selectedUnitId={deferred?.unitId ?? null}
-                  hasPrevious={figures.headline.previousRange !== null}
+                  compared={figures.headline.compare?.mode ?? null}
                 />
               </Suspense>
               {figures.fieldMatrix.rows.length > 0 && figures.fieldMatrix.fields.length > 0 ? (

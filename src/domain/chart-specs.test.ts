@@ -440,12 +440,11 @@ describe('chartSpecs, compared and targets', () => {
     const compared = chartSpecs(dashboardFigures(index, { ...base, range: august }), null, 'vi');
     const change = compared.find((s) => s.id === 'on-time-change');
     expect(change?.description).toContain('so với kỳ trước (tháng 7/2025)');
-    // Both communes had the same figures in July and August: no change, neither colour.
-    if (change?.chart.kind !== 'units') throw new Error('a chart by unit');
-    expect(change.chart.rows.map((r) => [r.label, r.tone])).toEqual([
-      ['0,0 điểm %', 'neutral'],
-      ['0,0 điểm %', 'neutral'],
-    ]);
+    // Both communes had the same figures in July and August: no change, said in one sentence.
+    expect(change?.chart).toEqual({
+      kind: 'statement',
+      text: 'Tỷ lệ đúng hạn của cả 2 đơn vị cấp xã không đổi so với kỳ trước (tháng 7/2025).',
+    });
     expect(compared.map((s) => s.id)).toContain('online-change');
     // July has no month before it in the data: nothing to compare, so no chart of change.
     const july = chartSpecs(

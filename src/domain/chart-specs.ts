@@ -216,6 +216,8 @@ const TEXT = {
       description: (against: string) =>
         `Mỗi mũi tên đi từ tỷ lệ trực tuyến ${against} đến tỷ lệ kỳ này; xanh là tốt lên, đỏ là kém đi; chỉ các đơn vị có số liệu đủ cả hai kỳ.`,
     },
+    unchanged: (what: string, units: string, against: string) =>
+      `${what} của cả ${units} không đổi ${against}.`,
     better: 'Tốt lên',
     worse: 'Kém đi',
     before: 'Kỳ so sánh',
@@ -321,6 +323,8 @@ const TEXT = {
       description: (against: string) =>
         `Each arrow runs from a unit's online uptake ${against} to this period's; green is better, red worse; only units with every month of both periods.`,
     },
+    unchanged: (what: string, units: string, against: string) =>
+      `${what} of all ${units} is unchanged ${against}.`,
     better: 'Better',
     worse: 'Worse',
     before: 'Compared period',
@@ -1004,7 +1008,17 @@ export function chartSpecs(
         ),
         legend: [t.better, t.worse],
         truncated: truncated(shown, list),
-        chart: changeUnits(shown, key, targetMark(key), lang),
+        // No unit moved: one sentence says it better than a column of dots.
+        chart: list.every((r) => changeVerdict(key, r.totals[key], r.previous?.[key] ?? null) === 'same')
+          ? {
+              kind: 'statement',
+              text: t.unchanged(
+                label(key),
+                `${formatCount(list.length, lang)} ${levelPlural(list[0]?.level ?? 'commune', list.length, lang)}`,
+                comparedWith(against, lang),
+              ),
+            }
+          : changeUnits(shown, key, targetMark(key), lang),
       }),
     ];
   };
