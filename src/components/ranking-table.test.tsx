@@ -313,11 +313,13 @@ describe('RankingTable', () => {
     expect(within(rowOf(N.a)).queryByText(/đang xem/)).not.toBeInTheDocument();
   });
 
-  it('tells the district from the communes with a level badge, and shows codes', () => {
+  it('names each unit’s kind from its name (a town is not a commune), and shows codes', () => {
     renderTable();
     expect(within(rowOf(N.b)).getByText('Huyện')).toBeInTheDocument();
     expect(within(rowOf(N.b)).queryByText('Xã')).not.toBeInTheDocument();
-    expect(within(rowOf(N.c)).getByText('Xã')).toBeInTheDocument();
+    expect(within(rowOf(N.a)).getByText('Xã')).toBeInTheDocument();
+    expect(within(rowOf(N.c)).getByText('Thị trấn')).toBeInTheDocument();
+    expect(within(rowOf(N.c)).queryByText('Xã')).not.toBeInTheDocument();
     expect(within(rowOf(N.c)).getByText(/mã 00565/)).toBeInTheDocument();
   });
 

@@ -10,7 +10,7 @@ import {
   type Lang,
   NOT_AVAILABLE,
 } from '../domain/format.ts';
-import { FIGURE_LABEL, LEVEL_LABEL, LEVEL_SHORT } from '../domain/labels.ts';
+import { FIGURE_LABEL, LEVEL_LABEL, unitType } from '../domain/labels.ts';
 import { LEVELS, type Level } from '../domain/schema.ts';
 import './panels.css';
 
@@ -368,7 +368,7 @@ function RowCells({
         >
           {row.name}
         </button>{' '}
-        <span className={`level-badge level-badge--${row.level}`}>{LEVEL_SHORT[row.level][lang]}</span>
+        <span className={`level-badge level-badge--${row.level}`}>{unitType(row, lang)}</span>
         {row.code ? (
           <>
             {' '}
