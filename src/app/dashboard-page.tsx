@@ -52,7 +52,7 @@ const TEXT = {
     ranking: 'ranking of units',
     unitFields: 'table of units and fields',
     printed: (d: string) => `Printed ${d}`,
-    filters: 'Selection',
+    filters: 'Filters',
     allUnits: 'all units',
     illustrativeNote: 'Illustrative figures, not official statistics.',
     exportFailed: 'The download could not be made.',
@@ -266,6 +266,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
 
   const presets = useMemo(() => (meta.span ? periodPresets(meta.span) : []), [meta.span]);
   const unitNames = useMemo(() => new Map(meta.units.map((u) => [u.id, u.name])), [meta.units]);
+  const fieldNames = useMemo(() => new Map((meta.fields ?? []).map((f) => [f.id, f.name])), [meta.fields]);
 
   if (!meta.span || !view || !selection) {
     return (
@@ -490,7 +491,13 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
           )}
           <div id={QUALITY_ID}>
             <Suspense fallback={null}>
-              <DataQualityPanel warnings={warnings} count={warningCount} unitNames={unitNames} lang={lang} />
+              <DataQualityPanel
+                warnings={warnings}
+                count={warningCount}
+                unitNames={unitNames}
+                fieldNames={fieldNames}
+                lang={lang}
+              />
             </Suspense>
           </div>
           <FactsPanel facts={meta.facts} lang={lang} />
