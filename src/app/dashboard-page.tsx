@@ -10,7 +10,7 @@ import { LoadingState } from '../components/load-states.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
 import { useNearViewport } from '../components/use-near-viewport.ts';
 import type { DatasetEngine, LoadedDataset } from '../data/dataset-engine.ts';
-import { type ChartSpec, chartSpecs, SCROLL_HEIGHT } from '../domain/chart-specs.ts';
+import { type ChartSpec, chartSpecs, fullWidthCharts, SCROLL_HEIGHT } from '../domain/chart-specs.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
 import { periodPresets, type ReaderTargets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
 import { rankingTable, totalsTable, unitFieldTable } from '../domain/export-tables.ts';
@@ -122,9 +122,10 @@ const ChartsGrid = memo(function ChartsGrid({
   selectedFieldId,
 }: ChartsGridProps) {
   const t = TEXT[lang];
+  const wide = fullWidthCharts(specs);
   return (
     <>
-      {specs.map((spec) => {
+      {specs.map((spec, i) => {
         const scrolls = scrollable && spec.height > SCROLL_HEIGHT;
         // A row of a chart by field opens that field; a row of a chart by unit opens that unit.
         const byField = spec.chart.kind === 'units' && spec.chart.rowsAre === 'fields';
@@ -139,7 +140,7 @@ const ChartsGrid = memo(function ChartsGrid({
             status={spec.status}
             table={spec.table}
             height={scrolls ? SCROLL_HEIGHT : spec.height}
-            wide={spec.chart.kind === 'units'}
+            wide={wide[i] === true}
             note={
               spec.truncated ? (
                 <p className="chart-units-note">

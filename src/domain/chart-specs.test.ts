@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { ChartSpec } from './chart-specs.ts';
 import {
   changeTable,
   changeUnits,
   chartHeight,
   chartSpecs,
   comparedRows,
+  fullWidthCharts,
   onlineTable,
   onTimeTable,
   rateUnits,
@@ -484,5 +486,20 @@ describe('chartSpecs, compared and targets', () => {
     const online = reader.find((s) => s.id === 'online')?.chart;
     if (online?.kind !== 'units') throw new Error('a chart by unit');
     expect(online.target).toEqual({ value: 0.8, label: 'Target set by the reader 80.0%' });
+  });
+});
+
+describe('the grid of charts', () => {
+  const half = { kind: 'statement', text: '' } as const;
+  const units = valueUnits([], 'count', 'neutral', 'vi');
+  const of = (...charts: ChartSpec['chart'][]) => charts.map((chart) => ({ chart }) as ChartSpec);
+
+  it('gives charts by unit the full width, and pairs the others two by two', () => {
+    expect(fullWidthCharts(of(half, half, units, half, half))).toEqual([false, false, true, false, false]);
+  });
+
+  it('widens a half-width chart that would stand alone in its row, leaving no hole', () => {
+    // half | half, then a third one alone before a chart by unit, and one alone at the end.
+    expect(fullWidthCharts(of(half, half, half, units, half))).toEqual([false, false, true, true, true]);
   });
 });

@@ -8,6 +8,8 @@ import {
   unitSuffix,
   type ValueFormat,
 } from './chart-layout.ts';
+import { type Compared as ComparedWith, changeVerdict } from './comparison.ts';
+import { comparedWith, comparedWithShort, targetLabel } from './comparison-words.ts';
 import type { RawTable } from './csv.ts';
 import {
   CHANNEL_PICKS,
@@ -19,16 +21,7 @@ import {
   UNIT_CHART_LIMIT,
   type UnitRow,
 } from './dashboard.ts';
-import { type Compared as ComparedWith, changeVerdict } from './comparison.ts';
-import { comparedWith, comparedWithShort, targetLabel } from './comparison-words.ts';
-import {
-  formatCount,
-  formatMonthShort,
-  formatPercent,
-  formatPointChange,
-  type Lang,
-  NOT_AVAILABLE,
-} from './format.ts';
+import { formatCount, formatMonthShort, formatPercent, formatPointChange, type Lang, NOT_AVAILABLE } from './format.ts';
 import { FIELD_LABEL, FIGURE_LABEL, LEVEL_LABEL, SPLIT_NOT_REPORTED, unitType } from './labels.ts';
 import type { Level } from './schema.ts';
 import {
@@ -216,8 +209,7 @@ const TEXT = {
       description: (against: string) =>
         `Mỗi mũi tên đi từ tỷ lệ trực tuyến ${against} đến tỷ lệ kỳ này; xanh là tốt lên, đỏ là kém đi; chỉ các đơn vị có số liệu đủ cả hai kỳ.`,
     },
-    unchanged: (what: string, units: string, against: string) =>
-      `${what} của cả ${units} không đổi ${against}.`,
+    unchanged: (what: string, units: string, against: string) => `${what} của cả ${units} không đổi ${against}.`,
     better: 'Tốt lên',
     worse: 'Kém đi',
     before: 'Kỳ so sánh',
@@ -225,8 +217,7 @@ const TEXT = {
     change: 'Thay đổi',
     overdueMonth: {
       title: 'Hồ sơ trễ hạn và quá hạn theo tháng',
-      description:
-        'Mỗi tháng: số hồ sơ đã giải quyết quá hạn trong tháng và số hồ sơ còn đang quá hạn ở cuối tháng.',
+      description: 'Mỗi tháng: số hồ sơ đã giải quyết quá hạn trong tháng và số hồ sơ còn đang quá hạn ở cuối tháng.',
     },
     overdueUnit: {
       title: 'Hồ sơ đang quá hạn theo đơn vị',
@@ -323,8 +314,7 @@ const TEXT = {
       description: (against: string) =>
         `Each arrow runs from a unit's online uptake ${against} to this period's; green is better, red worse; only units with every month of both periods.`,
     },
-    unchanged: (what: string, units: string, against: string) =>
-      `${what} of all ${units} is unchanged ${against}.`,
+    unchanged: (what: string, units: string, against: string) => `${what} of all ${units} is unchanged ${against}.`,
     better: 'Better',
     worse: 'Worse',
     before: 'Compared period',
@@ -1282,4 +1272,24 @@ function monthlyValues(points: readonly SeriesPoint[]): (number | null)[] {
 function listOf(items: readonly string[], and: string): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
+/**
+ * Which charts take the grid's full width: charts by unit (a row per unit
+ * needs the room), and a half-width chart that would otherwise stand alone in
+ * its row and leave a hole beside it.
+ */
+export function fullWidthCharts(specs: readonly ChartSpec[]): boolean[] {
+  const wide = specs.map((s) => s.chart.kind === 'units');
+  let run: number[] = [];
+  const close = () => {
+    if (run.length % 2 === 1) wide[run[run.length - 1] as number] = true;
+    run = [];
+  };
+  specs.forEach((_, i) => {
+    if (wide[i]) close();
+    else run.push(i);
+  });
+  close();
+  return wide;
 }
