@@ -200,7 +200,8 @@ function Figure({ label, value, children }: { label: string; value: string; chil
         <p id={labelId} className="figure__label">
           {label}
         </p>
-        <p className="figure__value">{value}</p>
+        {/* A long amount ("1,39 tỷ đ", "₫545.18 million") is set smaller so it fits its card on one line. */}
+        <p className={value.length > 9 ? 'figure__value figure__value--long' : 'figure__value'}>{value}</p>
         {children}
       </div>
     </li>
