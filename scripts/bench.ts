@@ -312,7 +312,14 @@ function installBenchProbe(): void {
   // Live collections: kept up to date by the browser, so each check reads only the few charts there are.
   const headlines = document.getElementsByClassName('headline');
   const surfaces = document.getElementsByClassName('recharts-surface');
+  // Charts by unit are drawn by hand (dots, bars, arrows), and a chart whose marks would all say the same
+  // is one sentence: either is the chart the reader sees.
+  const unitMarks = document.getElementsByClassName('unit-chart__dot');
+  const unitBars = document.getElementsByClassName('unit-chart__bar');
+  const unitArrows = document.getElementsByClassName('unit-chart__arrow');
+  const statements = document.getElementsByClassName('chart-statement');
   function chartDrawn(): boolean {
+    if (unitMarks[0] || unitBars[0] || unitArrows[0] || statements[0]) return true;
     for (const surface of surfaces) {
       if (
         surface.getElementsByClassName('recharts-rectangle')[0] ||
@@ -384,7 +391,7 @@ async function sweepPage(capMs: number): Promise<number> {
     [...document.querySelectorAll('.chart-frame__area')].some((area) => {
       const box = area.getBoundingClientRect();
       const near = box.bottom > -window.innerHeight && box.top < 2 * window.innerHeight;
-      return near && !area.querySelector('.recharts-surface, .chart-fallback');
+      return near && !area.querySelector('.recharts-surface, .unit-chart__svg, .chart-statement, .chart-fallback');
     });
   const settle = async () => {
     const deadline = performance.now() + capMs;
@@ -1719,8 +1726,9 @@ rounds; ratios are medians of the ratios within each round. A probe installed be
 checks each animation frame: "headline figures painted" is when the first frame showing \`.headline\` with
 its figures has been painted (a task posted from that frame has run); as soon as that happens the page is
 scrolled to the charts (\`.dashboard__charts\`), as a reader who wants them at once would, and "first chart
-painted" is the same moment for the first frame in which a chart has its bars or lines (a \`.recharts-surface\`
-holding a \`.recharts-rectangle\` or \`.recharts-curve\`); the floor page is timed the same way. Request start
+painted" is the same moment for the first frame in which a chart has its marks (a \`.recharts-surface\`
+holding a \`.recharts-rectangle\` or \`.recharts-curve\`, a hand-drawn chart by unit's dots, bars or arrows,
+or the one sentence that stands for a chart whose marks would all be equal); the floor page is timed the same way. Request start
 times come from the Resource Timing entries.
 
 Heap: CDP \`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\` once the first chart is drawn and the
