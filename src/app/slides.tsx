@@ -129,17 +129,20 @@ function HallFigure({
   unit,
   line,
   tone,
+  missing = false,
 }: {
   label: string;
   value: string;
   unit?: string;
   line: string;
   tone?: 'good' | 'bad';
+  /** The value is a word saying there is no figure ("không báo cáo"): a quiet note, not set as a figure. */
+  missing?: boolean;
 }) {
   return (
     <li className="hall-figure">
       <span className="hall-figure__label">{label}</span>
-      <span className="hall-figure__value">
+      <span className={missing ? 'hall-figure__missing' : 'hall-figure__value'}>
         {value}
         {unit ? <span className="hall-figure__unit"> {unit}</span> : null}
       </span>
@@ -203,6 +206,7 @@ function HallHeadline({ groups, targets, lang }: { groups: HeadlineGroup[]; targ
                 value={feeValue}
                 unit={feeUnit}
                 line={c.feesVnd === null ? '' : formatVnd(c.feesVnd, lang)}
+                missing={c.feesVnd === null}
               />
             </ul>
           </section>
