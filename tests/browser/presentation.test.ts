@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
+import { CHART_SVG } from '../../src/data/chart-export.ts';
 import { type ChromiumSession, test } from './fixture.ts';
 
 async function open(chromium: ChromiumSession, url: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
@@ -82,7 +83,8 @@ describe('presentation mode', () => {
     baseUrl,
   }) => {
     const page = await open(chromium, `${baseUrl}?view=present&slide=3`);
-    await page.locator('.slide__chart svg.recharts-surface').waitFor();
+    // The chart's drawing, whichever module drew it (recharts, or the hand-drawn charts by unit and by field).
+    await page.locator('.slide__chart').locator(CHART_SVG).first().waitFor();
     const sizes = await page.evaluate(() => {
       const px = (el: Element | null) => (el ? Number.parseFloat(getComputedStyle(el).fontSize) : 0);
       const texts = [...document.querySelectorAll('.slide__chart svg text')].map(px);
@@ -170,8 +172,8 @@ describe('printing and exports', () => {
     const page = await open(chromium, baseUrl, { width: 1366, height: 768 });
     const frame = page.locator('#chart-online');
     await frame.scrollIntoViewIfNeeded();
-    // Legend icons are small recharts surfaces too; the chart is the first.
-    const surface = frame.locator('svg.recharts-surface').first();
+    // The drawing the export takes: the first chart SVG of the frame (legend swatches come after it).
+    const surface = frame.locator(CHART_SVG).first();
     await surface.waitFor();
     const width = await surface.evaluate((el) => Math.round(el.getBoundingClientRect().width));
     const [download] = await Promise.all([
