@@ -52,5 +52,15 @@ export function DeckApp({ payload }: { payload: DeckPayload }) {
     document.title = payload.meta.title;
   }, [lang, payload.meta.title]);
 
-  return <Presentation loaded={loaded} view={view} urlState={state} lang={lang} navigate={navigate} inDeck />;
+  return (
+    <Presentation
+      loaded={loaded}
+      view={view}
+      urlState={state}
+      lang={lang}
+      navigate={navigate}
+      inDeck
+      compare={selection.compare}
+    />
+  );
 }
