@@ -277,8 +277,8 @@ function RankingTable({
 
 function chartSlide(spec: ChartSpec, metrics: SlideMetrics, lang: Lang): Slide {
   const t = TEXT[lang];
-  // The description takes a line or two; the chart has the rest of the body.
-  let height = Math.floor(metrics.body - metrics.base * 2.4);
+  // The description takes a line or two (at most 2.6 lines of 0.85 of the base, and its margin); the chart has the rest.
+  let height = Math.floor(metrics.body - metrics.base * 2.6);
   let chart = spec.chart;
   let hidden = 0;
   if (chart.kind === 'units') {
