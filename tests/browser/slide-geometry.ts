@@ -184,7 +184,9 @@ function measureInPage(): SlideGeometry {
       }
       const chart = p.el.closest('.slide__chart');
       if (chart && outside(r, chart.getBoundingClientRect())) {
-        problems.push(`text outside its chart ${where(chart.getBoundingClientRect())}: ${short(p.text)} at ${where(r)}`);
+        problems.push(
+          `text outside its chart ${where(chart.getBoundingClientRect())}: ${short(p.text)} at ${where(r)}`,
+        );
         continue;
       }
       for (let a: Element | null = p.el.parentElement; a; a = a.parentElement) {
@@ -211,7 +213,10 @@ function measureInPage(): SlideGeometry {
     }
     for (let a: Element | null = el.parentElement; a; a = a.parentElement) {
       const box = clipBox(a);
-      if (box && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)) {
+      if (
+        box &&
+        (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+      ) {
         problems.push(`clipped by ${nameOf(a)} ${where(box)}: ${label} at ${where(r)}`);
         break;
       }

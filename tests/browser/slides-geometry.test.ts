@@ -84,7 +84,7 @@ async function notesOf(
   return text;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('every slide at the four projector sizes', () => {
   for (const c of CASES) {
@@ -109,8 +109,10 @@ describe('every slide at the four projector sizes', () => {
           const notes = await notesOf(chromium, url, size, s.slide);
           for (const name of s.names) {
             const start = name.replace(/(…|\.\.\.)$/, '');
-            if (!new RegExp(`${escape(start)}[^…]`).test(notes)) {
-              problems.push(`${s.size}, slide ${s.slide} «${s.title}»: «${name}» shortened, and not in full in the notes`);
+            if (!new RegExp(`${escapeRegExp(start)}[^…]`).test(notes)) {
+              problems.push(
+                `${s.size}, slide ${s.slide} «${s.title}»: «${name}» shortened, and not in full in the notes`,
+              );
             }
           }
         }

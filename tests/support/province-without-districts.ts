@@ -39,7 +39,8 @@ export function provinceWithoutDistricts(communes = 40, seed = 20251201): Datase
     const first = FIRST[i % FIRST.length] as string;
     const second = SECOND[Math.floor(i / FIRST.length) % SECOND.length] as string;
     const kind = i % 4 === 1 ? 'Phường' : 'Xã';
-    const name = i === 7 ? LONG_WARD_NAME : `${kind} ${first} ${second}${i >= FIRST.length * SECOND.length ? ` ${i}` : ''}`;
+    const name =
+      i === 7 ? LONG_WARD_NAME : `${kind} ${first} ${second}${i >= FIRST.length * SECOND.length ? ` ${i}` : ''}`;
     units.push({ id: `x${String(i + 1).padStart(3, '0')}`, name, level: 'commune', parentId: 'tinh' });
   }
   const records: DatasetRecord[] = [];
