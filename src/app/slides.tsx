@@ -60,6 +60,7 @@ const TEXT = {
     source: 'Nguồn',
     updated: 'Cập nhật',
     rank: 'Hạng',
+    position: 'STT',
     unit: 'Đơn vị',
     overdueNone: 'không có hồ sơ quá hạn',
     overdue: (n: string) => `${n} hồ sơ đang quá hạn`,
@@ -96,6 +97,7 @@ const TEXT = {
     source: 'Source',
     updated: 'Updated',
     rank: 'Rank',
+    position: 'No.',
     unit: 'Unit',
     overdueNone: 'no overdue dossiers',
     overdue: (n: string) => `${n} dossiers overdue`,
@@ -231,22 +233,24 @@ type RankedRow = SentenceRow & { key: string; rank: string };
 function RankingTable({
   note,
   nameHeader,
+  rankHeader,
   rows,
   lang,
 }: {
   note: string;
   nameHeader: string;
+  /** "Rank" for units (their place in the whole ranking), "No." for fields (their place in the list of those lagging). */
+  rankHeader: string;
   rows: readonly RankedRow[];
   lang: Lang;
 }) {
-  const t = TEXT[lang];
   return (
     <div className="slide-table">
       <p className="slide__description">{note}</p>
       <table>
         <thead>
           <tr>
-            <th scope="col">{t.rank}</th>
+            <th scope="col">{rankHeader}</th>
             <th scope="col">{nameHeader}</th>
             <th scope="col">{FIGURE_LABEL.onTimeRate[lang]}</th>
             <th scope="col">{FIGURE_LABEL.onlineRate[lang]}</th>
@@ -386,7 +390,7 @@ export function slidesOf(
     key: string,
     title: string,
     note: string,
-    nameHeader: string,
+    [nameHeader, rankHeader]: [string, string],
     rows: readonly RankedRow[],
     lagging: boolean,
   ): Slide => ({
@@ -395,7 +399,7 @@ export function slidesOf(
     title,
     // Each lagging unit or field in a sentence the presenter can read out; the best need no excuse.
     extraNotes: lagging ? rows.map((r) => unitSentence(r, targets, lang)).join('\n\n') : '',
-    body: () => <RankingTable note={note} nameHeader={nameHeader} rows={rows} lang={lang} />,
+    body: () => <RankingTable note={note} nameHeader={nameHeader} rankHeader={rankHeader} rows={rows} lang={lang} />,
   });
   const titled = (heading: string | ((n: string) => string), total: number, page: number, pages: number) =>
     `${typeof heading === 'string' ? heading : heading(formatCount(total, lang))}${pages > 1 ? t.page(page, pages) : ''}`;
@@ -407,7 +411,7 @@ export function slidesOf(
         `ranking-${page.group}-${page.page}`,
         titled(t.ranking[page.group], page.total, page.page, page.pages),
         t.rankingNote[page.group],
-        t.unit,
+        [t.unit, t.rank],
         page.rows.map((r) => ({ ...r, key: r.unitId, rank: formatCount(r.rank, lang) })),
         true,
       ),
@@ -419,7 +423,7 @@ export function slidesOf(
         `ranking-fields-${page.page}`,
         titled(t.rankingFields, page.total, page.page, page.pages),
         t.rankingFieldsNote,
-        t.field,
+        [t.field, t.position],
         page.rows.map((r, i) => ({
           key: r.fieldId,
           rank: formatCount((page.page - 1) * perPage + i + 1, lang),
@@ -435,7 +439,7 @@ export function slidesOf(
         `ranking-best-${page.page}`,
         titled(t.ranking.best, page.total, page.page, page.pages),
         t.rankingNote.best,
-        t.unit,
+        [t.unit, t.rank],
         page.rows.map((r) => ({ ...r, key: r.unitId, rank: formatCount(r.rank, lang) })),
         false,
       ),
