@@ -10,12 +10,12 @@ import { LoadingState } from '../components/load-states.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
 import { useNearViewport } from '../components/use-near-viewport.ts';
 import type { DatasetEngine, LoadedDataset } from '../data/dataset-engine.ts';
-import { type ChartSpec, chartSpecs, SCROLL_HEIGHT } from '../domain/chart-specs.ts';
+import type { ChartSpec } from '../domain/chart-specs.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
-import { periodPresets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
-import { rankingTable, totalsTable, unitFieldTable } from '../domain/export-tables.ts';
+import { periodPresets, type ReaderTargets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
 import { formatCount, formatDate, formatRange, type Lang } from '../domain/format.ts';
 import { LEVEL_LABEL } from '../domain/labels.ts';
+import { useChartSpecs } from './load-chart-specs.ts';
 import { resolveView, type UrlState } from './url-state.ts';
 import { useAnswer } from './use-answer.ts';
 
@@ -52,7 +52,7 @@ const TEXT = {
     ranking: 'ranking of units',
     unitFields: 'table of units and fields',
     printed: (d: string) => `Printed ${d}`,
-    filters: 'Selection',
+    filters: 'Filters',
     allUnits: 'all units',
     illustrativeNote: 'Illustrative figures, not official statistics.',
     exportFailed: 'The download could not be made.',
@@ -63,6 +63,8 @@ const TEXT = {
 };
 
 const QUALITY_ID = 'data-quality';
+
+type ExportTables = typeof import('../domain/export-tables.ts');
 
 export interface DashboardPageProps {
   loaded: LoadedDataset;
@@ -94,6 +96,10 @@ function useAfterPaint<T>(value: T): T {
 
 interface ChartsGridProps {
   specs: ChartSpec[];
+  /** Which charts take the full width (fullWidthCharts). */
+  wide: boolean[];
+  /** Above this a chart by unit scrolls inside its frame. */
+  scrollHeight: number;
   lang: Lang;
   scrollable: boolean;
   allUnits: boolean;
@@ -111,6 +117,8 @@ interface ChartsGridProps {
  */
 const ChartsGrid = memo(function ChartsGrid({
   specs,
+  wide,
+  scrollHeight,
   lang,
   scrollable,
   allUnits,
@@ -124,8 +132,8 @@ const ChartsGrid = memo(function ChartsGrid({
   const t = TEXT[lang];
   return (
     <>
-      {specs.map((spec) => {
-        const scrolls = scrollable && spec.height > SCROLL_HEIGHT;
+      {specs.map((spec, i) => {
+        const scrolls = scrollable && spec.height > scrollHeight;
         // A row of a chart by field opens that field; a row of a chart by unit opens that unit.
         const byField = spec.chart.kind === 'units' && spec.chart.rowsAre === 'fields';
         const select = byField ? onSelectField : onSelectUnit;
@@ -138,8 +146,8 @@ const ChartsGrid = memo(function ChartsGrid({
             description={spec.description}
             status={spec.status}
             table={spec.table}
-            height={scrolls ? SCROLL_HEIGHT : spec.height}
-            wide={spec.chart.kind === 'units'}
+            height={scrolls ? scrollHeight : spec.height}
+            wide={wide[i] === true}
             note={
               spec.truncated ? (
                 <p className="chart-units-note">
@@ -225,12 +233,17 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
   const level = view?.level ?? 'all';
   const unitId = view?.unitId ?? null;
   const field = view?.field ?? null;
+  const compare = view?.compare ?? 'previous';
+  const targetOnTime = view?.targets.onTimeRate;
+  const targetOnline = view?.targets.onlineRate;
   // Rebuilt only when its parts change, so every memo below stays stable between renders.
-  const selection = useMemo<Selection | null>(
-    // The page keeps today's comparison until its control and `compare=` arrive (issue 14).
-    () => (from && to ? { range: { from, to }, level, unitId, field, compare: 'previous' } : null),
-    [from, to, level, unitId, field],
-  );
+  const selection = useMemo<Selection | null>(() => {
+    if (!from || !to) return null;
+    const targets: ReaderTargets = {};
+    if (targetOnTime !== undefined) targets.onTimeRate = targetOnTime;
+    if (targetOnline !== undefined) targets.onlineRate = targetOnline;
+    return { range: { from, to }, level, unitId, field, compare, targets };
+  }, [from, to, level, unitId, field, compare, targetOnTime, targetOnline]);
   // Headline figures follow a change at once; charts, ranking and briefing follow after that frame is
   // painted, so new figures are on screen in well under 100 ms even where redrawing charts takes longer.
   const headlineNow = useAnswer(engine, selection && { kind: 'headline', selection }).data ?? null;
@@ -241,10 +254,13 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
   const unitName = unitId ? (meta.unitsById.get(unitId)?.name ?? unitId) : null;
   const fieldName = field ? ((meta.fields ?? []).find((f) => f.id === field)?.name ?? field) : null;
   const [allUnits, setAllUnits] = useState(false);
+  // The code that turns figures into charts comes after the first view (started early by main.tsx).
+  const specsModule = useChartSpecs();
   const specs = useMemo(
-    () => (figures ? chartSpecs(figures, unitName, lang, { allUnits }) : []),
-    [figures, unitName, lang, allUnits],
+    () => (figures && specsModule ? specsModule.chartSpecs(figures, unitName, lang, { allUnits }) : []),
+    [figures, specsModule, unitName, lang, allUnits],
   );
+  const wide = useMemo(() => specsModule?.fullWidthCharts(specs) ?? [], [specsModule, specs]);
   const scrollable = allUnits && (figures?.rows.length ?? 0) > UNIT_CHART_LIMIT;
   // Callbacks that keep their identity across renders, so the memoised parts below stay put.
   const latest = useRef<{ navigate: typeof navigate; exportChart?: (spec: ChartSpec, kind: ExportKind) => void }>({
@@ -261,6 +277,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
 
   const presets = useMemo(() => (meta.span ? periodPresets(meta.span) : []), [meta.span]);
   const unitNames = useMemo(() => new Map(meta.units.map((u) => [u.id, u.name])), [meta.units]);
+  const fieldNames = useMemo(() => new Map((meta.fields ?? []).map((f) => [f.id, f.name])), [meta.fields]);
 
   if (!meta.span || !view || !selection) {
     return (
@@ -277,6 +294,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
           qualityAnchor={QUALITY_ID}
         />
         <p className="dashboard__empty">{t.noRecords}</p>
+        {tools ? <div className="dashboard__tools no-print">{tools}</div> : null}
       </div>
     );
   }
@@ -288,6 +306,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
     if (c.level !== undefined) next.level = c.level;
     if (c.unit !== undefined) next.unit = c.unit;
     if (c.field !== undefined) next.field = c.field;
+    if (c.compare !== undefined) next.compare = c.compare;
     navigate(next);
   };
   const empty = headlineNow !== null && headlineNow.groups.length === 0;
@@ -303,7 +322,9 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
     unit: view.unitId,
   };
   // Tables are built when a download is asked for, not on every render: a province's ranking has thousands of rows.
-  const exportTable = async (what: string, table: RawTable, kind: ExportKind) => {
+  // The tables' code too: it loads with the first download.
+  const exportTable = async (what: string, build: RawTable | ((t: ExportTables) => RawTable), kind: ExportKind) => {
+    const table = typeof build === 'function' ? build(await import('../domain/export-tables.ts')) : build;
     const m = await import('../data/chart-export.ts');
     if (kind === 'csv') m.download(`${fileBase(what)}.csv`, toCsv(table), 'text/csv;charset=utf-8');
     else if (kind === 'xlsx') {
@@ -378,6 +399,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
         units={meta.units}
         fields={meta.fields ?? []}
         field={view.field}
+        compare={view.compare}
         onChange={onChange}
       />
       <section className="dashboard__actions no-print" aria-label={t.actions}>
@@ -398,7 +420,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
           lang={lang}
           what={t.totals}
           kinds={['csv', 'xlsx', 'json']}
-          onExport={(k) => void exportTable('totals', totalsTable(headlineNow?.groups ?? [], lang), k)}
+          onExport={(k) => void exportTable('totals', (x) => x.totalsTable(headlineNow?.groups ?? [], lang), k)}
         />
       </section>
       {empty ? null : (
@@ -407,6 +429,8 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
           <div className={updating ? 'dashboard__charts is-updating' : 'dashboard__charts'} aria-busy={updating}>
             <ChartsGrid
               specs={specs}
+              wide={wide}
+              scrollHeight={specsModule?.SCROLL_HEIGHT ?? 0}
               lang={lang}
               scrollable={scrollable}
               allUnits={allUnits}
@@ -425,7 +449,13 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
                   lang={lang}
                   what={t.ranking}
                   kinds={['csv', 'xlsx', 'json']}
-                  onExport={(k) => void exportTable('ranking', rankingTable(figures.rows, lang), k)}
+                  onExport={(k) =>
+                    void exportTable(
+                      'ranking',
+                      (x) => x.rankingTable(figures.rows, lang, figures.headline.compare?.mode ?? null),
+                      k,
+                    )
+                  }
                 />
               </div>
               <Suspense fallback={null}>
@@ -434,7 +464,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
                   lang={lang}
                   onSelectUnit={onSelectUnit}
                   selectedUnitId={deferred?.unitId ?? null}
-                  hasPrevious={figures.headline.previousRange !== null}
+                  compared={figures.headline.compare?.mode ?? null}
                 />
               </Suspense>
               {figures.fieldMatrix.rows.length > 0 && figures.fieldMatrix.fields.length > 0 ? (
@@ -444,7 +474,9 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
                       lang={lang}
                       what={t.unitFields}
                       kinds={['csv', 'xlsx', 'json']}
-                      onExport={(k) => void exportTable('unit-fields', unitFieldTable(figures.fieldMatrix, lang), k)}
+                      onExport={(k) =>
+                        void exportTable('unit-fields', (x) => x.unitFieldTable(figures.fieldMatrix, lang), k)
+                      }
                     />
                   </div>
                   <Suspense fallback={null}>
@@ -477,7 +509,13 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
           )}
           <div id={QUALITY_ID}>
             <Suspense fallback={null}>
-              <DataQualityPanel warnings={warnings} count={warningCount} unitNames={unitNames} lang={lang} />
+              <DataQualityPanel
+                warnings={warnings}
+                count={warningCount}
+                unitNames={unitNames}
+                fieldNames={fieldNames}
+                lang={lang}
+              />
             </Suspense>
           </div>
           <FactsPanel facts={meta.facts} lang={lang} />

@@ -59,11 +59,10 @@ function Site({ loaded, selection, lang }: { loaded: LoadedDataset; selection: S
   return (
     <Presentation
       loaded={loaded}
-      view={{ ...selection, notes: [] }}
+      view={{ ...selection, targets: selection.targets ?? {}, notes: [] }}
       urlState={state}
       lang={lang}
       navigate={(next) => setState((s) => ({ ...s, ...next }))}
-      compare={selection.compare}
     />
   );
 }

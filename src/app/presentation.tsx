@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LoadingState } from '../components/load-states.tsx';
 import type { LoadedDataset } from '../data/dataset-engine.ts';
-import type { CompareMode } from '../domain/comparison.ts';
 import type { Selection } from '../domain/dashboard.ts';
 import { formatRange, type Lang } from '../domain/format.ts';
 import { slideMetrics } from '../domain/slide-plan.ts';
@@ -74,12 +73,6 @@ export interface PresentationProps {
    * window is reached through window references (slide-link.ts).
    */
   inDeck?: boolean;
-  /**
-   * What every change is compared with: a deck's own (the command line may have chosen the same months a
-   * year earlier), so that it asks the questions it carries answers to; the site's presentation keeps the
-   * page's 'previous' until the page has its comparison control (issue 14).
-   */
-  compare?: CompareMode;
 }
 
 /** The screen's size, followed as it changes (a projector plugged in, a window resized). */
@@ -93,19 +86,18 @@ function useViewportSize(): Screen {
   return size;
 }
 
-export function Presentation({
-  loaded,
-  view,
-  urlState,
-  lang,
-  navigate,
-  inDeck = false,
-  compare = 'previous',
-}: PresentationProps) {
+export function Presentation({ loaded, view, urlState, lang, navigate, inDeck = false }: PresentationProps) {
   const t = TEXT[lang];
   const selection = useMemo<Selection>(
-    () => ({ range: view.range, level: view.level, unitId: view.unitId, field: view.field, compare }),
-    [view.range, view.level, view.unitId, view.field, compare],
+    () => ({
+      range: view.range,
+      level: view.level,
+      unitId: view.unitId,
+      field: view.field,
+      compare: view.compare,
+      targets: view.targets,
+    }),
+    [view.range, view.level, view.unitId, view.field, view.compare, view.targets],
   );
   const presenter = urlState.view === 'presenter';
   const viewport = useViewportSize();
