@@ -95,7 +95,9 @@ export function Presentation({ loaded, view, urlState, lang, navigate, inDeck = 
       unitId: view.unitId,
       field: view.field,
       compare: view.compare,
-      targets: view.targets,
+      // The reader's targets only when there are some: a deck made here is then the deck the command line
+      // makes of the same selection, byte for byte (it has no targets of the reader's).
+      ...(Object.keys(view.targets).length > 0 ? { targets: view.targets } : {}),
     }),
     [view.range, view.level, view.unitId, view.field, view.compare, view.targets],
   );

@@ -127,9 +127,13 @@ function notesKeyOf(id: string): SlideKey {
   return (SLIDE_KEYS as readonly string[]).includes(id) ? (id as SlideKey) : 'headline';
 }
 
-/** An amount in two parts, so the figure can be large and its unit smaller, on one line. */
+/**
+ * An amount in two parts, so the figure can be large and its unit smaller, on one line: split at the
+ * first space, ordinary or no-break (formatVndShort joins figure and words with no-break spaces so the
+ * page never splits them; the words keep theirs).
+ */
 function amountParts(text: string): [string, string] {
-  const at = text.indexOf(' ');
+  const at = text.search(/[ \u00a0\u202f]/);
   return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
 }
 
