@@ -4,7 +4,7 @@ import type { LoadedDataset } from '../data/dataset-engine.ts';
 import type { Selection } from '../domain/dashboard.ts';
 import { formatRange, type Lang } from '../domain/format.ts';
 import { slideMetrics } from '../domain/slide-plan.ts';
-import { broadcastLink, type SlideLink, windowLink } from './slide-link.ts';
+import { broadcastLink, type Screen, type SlideLink, screenFromHash, windowLink } from './slide-link.ts';
 import { useSlides } from './slides.tsx';
 import type { ResolvedView, UrlState } from './url-state.ts';
 import { useAnswer } from './use-answer.ts';
@@ -76,7 +76,7 @@ export interface PresentationProps {
 }
 
 /** The screen's size, followed as it changes (a projector plugged in, a window resized). */
-function useViewportSize(): { width: number; height: number } {
+function useViewportSize(): Screen {
   const [size, setSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
   useEffect(() => {
     const on = () => setSize({ width: window.innerWidth, height: window.innerHeight });
@@ -95,18 +95,27 @@ export function Presentation({ loaded, view, urlState, lang, navigate, inDeck = 
       unitId: view.unitId,
       field: view.field,
       compare: view.compare,
-      targets: view.targets,
+      // The reader's targets only when there are some: a deck made here is then the deck the command line
+      // makes of the same selection, byte for byte (it has no targets of the reader's).
+      ...(Object.keys(view.targets).length > 0 ? { targets: view.targets } : {}),
     }),
     [view.range, view.level, view.unitId, view.field, view.compare, view.targets],
   );
+  const presenter = urlState.view === 'presenter';
   const viewport = useViewportSize();
-  const metrics = useMemo(() => slideMetrics(viewport.width, viewport.height), [viewport.width, viewport.height]);
+  // The presenter window plans the slides for the audience's screen, not its own: how many rows a
+  // ranking slide holds, and so the counter and the notes, must be those the hall sees. It is told
+  // the size when opened (in its hash) and whenever the audience screen changes.
+  const [audience, setAudience] = useState<Screen | null>(() =>
+    presenter ? screenFromHash(window.location.hash) : null,
+  );
+  const screen = presenter && audience ? audience : viewport;
+  const metrics = useMemo(() => slideMetrics(screen.width, screen.height), [screen.width, screen.height]);
   const slides = useSlides(loaded, selection, lang, metrics) ?? [];
   const notes = useAnswer(loaded.engine, { kind: 'notes', selection, lang }).data ?? null;
   const count = slides.length;
   const current = Math.min(Math.max(urlState.slide, 1), Math.max(count, 1));
   const slide = slides[current - 1];
-  const presenter = urlState.view === 'presenter';
   const link = useRef<SlideLink | null>(null);
 
   // The slide shown, read at the moment a key is pressed: effects re-register listeners only after
@@ -115,11 +124,12 @@ export function Presentation({ loaded, view, urlState, lang, navigate, inDeck = 
   currentRef.current = current;
   const go = useCallback(
     (n: number, fromPeer = false) => {
-      const next = Math.min(Math.max(n, 1), count);
+      // Before the slides are known (a presenter window told where the audience is), keep the number as given.
+      const next = count > 0 ? Math.min(Math.max(n, 1), count) : Math.max(n, 1);
       if (next === currentRef.current) return;
       currentRef.current = next;
       navigate({ slide: next }, { replace: true });
-      if (!fromPeer) link.current?.send(next);
+      if (!fromPeer) link.current?.send({ slide: next });
     },
     [count, navigate],
   );
@@ -132,7 +142,20 @@ export function Presentation({ loaded, view, urlState, lang, navigate, inDeck = 
       link.current = null;
     };
   }, [inDeck]);
-  useEffect(() => link.current?.listen((n) => go(n, true)), [go]);
+  useEffect(
+    () =>
+      link.current?.listen((message) => {
+        if (message.screen && presenter) setAudience(message.screen);
+        if (message.slide !== undefined) go(message.slide, true);
+        if (message.hello && !presenter) link.current?.send({ slide: currentRef.current, screen: viewport });
+      }),
+    [go, presenter, viewport],
+  );
+  // The audience screen says when its size changes (a projector plugged in); a presenter window that opens asks.
+  useEffect(() => {
+    if (presenter) link.current?.send({ hello: true });
+    else link.current?.send({ screen: viewport });
+  }, [presenter, viewport]);
 
   const leave = useCallback(() => {
     if (!inDeck) navigate({ view: null, slide: 1, theme: null });
@@ -228,7 +251,7 @@ export function Presentation({ loaded, view, urlState, lang, navigate, inDeck = 
       {!presenter && (
         <button
           type="button"
-          onClick={() => link.current?.openPresenter({ slide: current, theme: urlState.theme })}
+          onClick={() => link.current?.openPresenter({ slide: current, theme: urlState.theme, screen: viewport })}
           aria-label={t.presenter}
         >
           {t.presenterShort}

@@ -1,4 +1,4 @@
-import type { Selection } from '../domain/dashboard.ts';
+import type { DashboardFigures, Selection } from '../domain/dashboard.ts';
 import type { DatasetMeta } from '../domain/dataset-meta.ts';
 import { LANGS, type Lang } from '../domain/format.ts';
 import type { DataWarning } from '../domain/problems.ts';
@@ -45,6 +45,28 @@ export interface DeckPayload {
   answers: [string, unknown][];
 }
 
+/**
+ * The figures answer as a deck carries it: what slides and notes read, with
+ * the dashboard's own tables emptied (the change by unit, the unit × field
+ * table, the late and overdue panel). A deck has none of those panels, and
+ * for a province of three thousand communes they would take it over its
+ * 3 MB (issue 12 §3). The notes, which do read them, are answered in full
+ * when the deck is made. A slide that needs one of them must keep it here.
+ */
+export function slideFigures(figures: DashboardFigures): DashboardFigures {
+  const { change, fieldMatrix } = figures;
+  return {
+    ...figures,
+    change: {
+      ...change,
+      onTime: { ...change.onTime, rows: [], withoutComparison: [] },
+      online: { ...change.online, rows: [], withoutComparison: [] },
+    },
+    fieldMatrix: { fields: fieldMatrix.fields, rows: [] },
+    accountability: [],
+  };
+}
+
 /** Asks the loaded dataset (on the page, in its worker, or in Node) every question the deck needs. */
 export async function buildDeckPayload(
   loaded: Pick<LoadedDataset, 'meta' | 'warnings' | 'warningCount' | 'engine'>,
@@ -53,7 +75,10 @@ export async function buildDeckPayload(
 ): Promise<DeckPayload> {
   const questions = deckQuestions(selection, lang);
   const answers = await Promise.all(
-    questions.map(async (q): Promise<[string, unknown]> => [questionKey(q), await loaded.engine.ask(q)]),
+    questions.map(async (q): Promise<[string, unknown]> => {
+      const answer = await loaded.engine.ask(q);
+      return [questionKey(q), q.kind === 'figures' ? slideFigures(answer as DashboardFigures) : answer];
+    }),
   );
   const { unitsById: _, ...meta } = loaded.meta;
   return {

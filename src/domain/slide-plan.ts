@@ -1,5 +1,5 @@
 import type { UnitsChart } from './chart-specs.ts';
-import type { ResolvedTargets, UnitRow } from './dashboard.ts';
+import type { FieldRow, ResolvedTargets, UnitRow } from './dashboard.ts';
 import { formatCount, formatPercent, type Lang } from './format.ts';
 
 /**
@@ -69,8 +69,9 @@ export interface RankingPage {
   rows: UnitRow[];
 }
 
-function ascending(pick: (r: UnitRow) => number | null) {
-  return (a: UnitRow, b: UnitRow) => (pick(a) ?? 0) - (pick(b) ?? 0) || a.name.localeCompare(b.name, 'vi');
+/** Lowest first; ties by name. */
+function ascending<T extends { name: string }>(pick: (r: T) => number | null) {
+  return (a: T, b: T) => (pick(a) ?? 0) - (pick(b) ?? 0) || a.name.localeCompare(b.name, 'vi');
 }
 
 /**
@@ -101,6 +102,38 @@ export function rankingPages(rows: readonly UnitRow[], perPage: number, best = M
   return pages;
 }
 
+export interface FieldRankingPage {
+  page: number;
+  pages: number;
+  /** How many fields lag in all. */
+  total: number;
+  rows: FieldRow[];
+}
+
+/**
+ * The procedure fields below a target, as ranking pages: those below the
+ * on-time target first (lowest first), then those below only the online
+ * target (lowest first). None when fewer than two fields are in view (one
+ * field chosen is the whole selection, not a ranking).
+ */
+export function fieldRankingPages(fields: readonly FieldRow[], perPage: number): FieldRankingPage[] {
+  if (fields.length < 2) return [];
+  const lagging = [
+    ...fields.filter((f) => f.belowOnTimeTarget).sort(ascending((f) => f.totals.onTimeRate)),
+    ...fields.filter((f) => f.belowOnlineTarget && !f.belowOnTimeTarget).sort(ascending((f) => f.totals.onlineRate)),
+  ];
+  const pages = Math.ceil(lagging.length / perPage);
+  return Array.from({ length: pages }, (_, p) => ({
+    page: p + 1,
+    pages,
+    total: lagging.length,
+    rows: lagging.slice(p * perPage, (p + 1) * perPage),
+  }));
+}
+
+/** What a sentence about a unit or a field reads: its name, its totals, and which targets it misses. */
+export type SentenceRow = Pick<UnitRow | FieldRow, 'name' | 'totals' | 'belowOnTimeTarget' | 'belowOnlineTarget'>;
+
 const SENTENCE = {
   vi: {
     onTime: (rate: string, target: string, below: boolean) =>
@@ -119,8 +152,8 @@ const SENTENCE = {
   },
 };
 
-/** One unit's figures as a sentence a presenter can read out, the shortfall first. */
-export function unitSentence(row: UnitRow, targets: ResolvedTargets, lang: Lang): string {
+/** One unit's (or field's) figures as a sentence a presenter can read out, the shortfall first. */
+export function unitSentence(row: SentenceRow, targets: ResolvedTargets, lang: Lang): string {
   const s = SENTENCE[lang];
   const onTime = s.onTime(
     formatPercent(row.totals.onTimeRate, lang),

@@ -53,6 +53,18 @@ describe('layoutUnitChart', () => {
     expect(b?.x0).toBe(b?.x1);
   });
 
+  it('never shortens the widest name, which sets the names column, at any font size', () => {
+    // At 22.7 px (the slides at 1920×1080) 13 × 0.6 × 22.7 / (0.6 × 22.7) came to 12.999…: "Xã Yên Thườ…".
+    for (const fontSize of [12, 14.6, 15.2, 16.2, 22.7]) {
+      for (let n = 5; n <= 30; n++) {
+        const name = `Xã ${'a'.repeat(n - 3)}`;
+        const rows = [{ ...INPUT.rows[0], unitId: 'w', name } as UnitChartInput['rows'][number]];
+        const laid = layoutUnitChart({ ...INPUT, rows }, 1920, fontSize, 'vi');
+        expect(laid.rows[0]?.name, `${n} characters at ${fontSize} px`).toBe(name);
+      }
+    }
+  });
+
   it('writes each value beside its mark, inside the chart', () => {
     for (const row of layout.rows) {
       expect(row.labelAnchor).toBe('start');

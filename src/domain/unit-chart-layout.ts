@@ -167,7 +167,9 @@ export function layoutUnitChart(input: UnitChartInput, width: number, fontSize: 
   const x = (v: number) => plotLeft + ((Math.min(Math.max(v, min), max) - min) / span) * (plotRight - plotLeft);
 
   const rows: RowLayout[] = input.rows.map((r, i) => {
-    const maxChars = Math.max(4, Math.floor((nameRight - gap) / (fontSize * (r.strong ? BOLD_CHAR_EM : CHAR_EM))));
+    // The widest name sets the column, so it fits exactly; a rounding error must not shorten it by one character.
+    const room = (nameRight - gap) / (fontSize * (r.strong ? BOLD_CHAR_EM : CHAR_EM));
+    const maxChars = Math.max(4, Math.floor(room + 1e-9));
     const name = truncateName(r.name, maxChars);
     const x1 = x(r.value);
     const x0 = input.mark === 'bar' ? x(Math.max(min, 0)) : input.mark === 'arrow' ? x(r.from ?? r.value) : x1;

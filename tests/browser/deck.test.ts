@@ -192,6 +192,9 @@ describe('the offline deck', () => {
       range: { from: '2021-01', to: '2022-04' },
       level: 'all',
       unitId: null,
+      field: null,
+      // Sixteen months cannot be set against the same months a year earlier: the previous sixteen (decision 0014).
+      compare: 'previous',
     });
   });
 

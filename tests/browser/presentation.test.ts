@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
+import { CHART_SVG } from '../../src/data/chart-export.ts';
 import { type ChromiumSession, test } from './fixture.ts';
 
 async function open(chromium: ChromiumSession, url: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
@@ -82,7 +83,8 @@ describe('presentation mode', () => {
     baseUrl,
   }) => {
     const page = await open(chromium, `${baseUrl}?view=present&slide=3`);
-    await page.locator('.slide__chart svg.recharts-surface').waitFor();
+    // The chart's drawing, whichever module drew it (recharts, or the hand-drawn charts by unit and by field).
+    await page.locator('.slide__chart').locator(CHART_SVG).first().waitFor();
     const sizes = await page.evaluate(() => {
       const px = (el: Element | null) => (el ? Number.parseFloat(getComputedStyle(el).fontSize) : 0);
       const texts = [...document.querySelectorAll('.slide__chart svg text')].map(px);
@@ -168,27 +170,37 @@ describe('printing and exports', () => {
 
   test('exports a chart as a PNG at twice its size, with title and legend', async ({ chromium, baseUrl }) => {
     const page = await open(chromium, baseUrl, { width: 1366, height: 768 });
-    const frame = page.locator('#chart-online');
-    await frame.scrollIntoViewIfNeeded();
-    // Legend icons are small recharts surfaces too; the chart is the first.
-    const surface = frame.locator('svg.recharts-surface').first();
-    await surface.waitFor();
-    const width = await surface.evaluate((el) => Math.round(el.getBoundingClientRect().width));
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Tải PNG — Hồ sơ trực tuyến theo đơn vị' }).click(),
-    ]);
-    const png = readFileSync(await download.path());
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
-    expect(png.readUInt32BE(16)).toBe((width + 32) * 2);
-    const [svgDownload] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Tải SVG — Hồ sơ trực tuyến theo đơn vị' }).click(),
-    ]);
-    const svg = readFileSync(await svgDownload.path(), 'utf8');
-    expect(svg).toContain('Hồ sơ trực tuyến theo đơn vị');
-    expect(svg).toContain('Trực tuyến mức độ 4 (toàn trình)');
-    expect(svg).toContain('Số liệu minh hoạ');
-    expect(svg).not.toContain('var(--');
+    // A chart by unit drawn by hand, and a monthly chart drawn by recharts: each module's drawing is exported.
+    for (const { id, title, legend } of [
+      { id: '#chart-online', title: 'Tỷ lệ hồ sơ trực tuyến theo đơn vị', legend: ['Đạt chỉ tiêu', 'Dưới chỉ tiêu'] },
+      {
+        id: '#chart-channel',
+        title: 'Hồ sơ mới tiếp nhận theo hình thức nộp',
+        legend: ['Trực tuyến mức độ 4 (toàn trình)', 'Trực tuyến mức độ 3 (một phần)'],
+      },
+    ]) {
+      const frame = page.locator(id);
+      await frame.scrollIntoViewIfNeeded();
+      // The drawing the export takes: the first chart SVG of the frame (legend swatches come after it).
+      const surface = frame.locator(CHART_SVG).first();
+      await surface.waitFor();
+      const width = await surface.evaluate((el) => Math.round(el.getBoundingClientRect().width));
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: `Tải PNG — ${title}` }).click(),
+      ]);
+      const png = readFileSync(await download.path());
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBe((width + 32) * 2);
+      const [svgDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: `Tải SVG — ${title}` }).click(),
+      ]);
+      const svg = readFileSync(await svgDownload.path(), 'utf8');
+      expect(svg).toContain(title);
+      for (const entry of legend) expect(svg).toContain(entry);
+      expect(svg).toContain('Số liệu minh hoạ');
+      expect(svg).not.toContain('var(--');
+    }
   });
 });

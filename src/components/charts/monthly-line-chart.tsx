@@ -11,9 +11,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatLabelValue, placeLineLabels } from '../../domain/chart-layout.ts';
+import { formatLabelValue, formatMonthTick, placeLineLabels } from '../../domain/chart-layout.ts';
 import { chartHeight, MAX_LABELLED_MONTHS, type MonthlyLinesChart, PAGE_TEXT_SIZE } from '../../domain/chart-specs.ts';
 import { formatMonth, type Lang } from '../../domain/format.ts';
+import { textWidth } from '../../domain/unit-chart-layout.ts';
 import {
   AXIS_LINE,
   GRID_STROKE,
@@ -71,6 +72,10 @@ export function MonthlyLineChart({
   const margin = { top: k(24), right: k(56), bottom: k(4), left: k(8) };
   const xAxisHeight = k(30);
   const yAxisWidth = k(Y_AXIS_WIDTH[format]);
+  // The first month's label is centred under the first point: the point is set in from the axis by at
+  // least half that label, so the label never reaches the axis labels on its left ("0%" and "Jan 2021").
+  const first = points[0];
+  const xPadding = Math.max(k(16), first ? Math.ceil(textWidth(formatMonthTick(first.month, lang), textSize) / 2) : 0);
   const legendHeight = legendLines(series, width, textSize) * legendLineHeight(textSize);
   const plotHeight = height - legendHeight;
   const values = series.map((s) => points.map((p) => p.values[s.key] ?? null));
@@ -84,7 +89,7 @@ export function MonthlyLineChart({
       top: margin.top,
       width: width - margin.left - yAxisWidth - margin.right,
       height: plotHeight - margin.top - margin.bottom - xAxisHeight,
-      padding: k(16),
+      padding: xPadding,
     },
     textSize,
     target,
@@ -110,7 +115,7 @@ export function MonthlyLineChart({
             tick={tick}
             axisLine={AXIS_LINE}
             tickLine={AXIS_LINE}
-            padding={{ left: k(16), right: k(16) }}
+            padding={{ left: xPadding, right: xPadding }}
           />
           <YAxis
             type="number"
