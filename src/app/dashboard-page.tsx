@@ -1,13 +1,18 @@
-import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ChartFrame } from '../components/chart-frame.tsx';
-import { LazyChart } from '../components/charts/load-chart.ts';
+import { memo, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { BriefingPanelProps } from '../components/briefing-panel.tsx';
+import { ChartFrame, type PrintTable } from '../components/chart-frame.tsx';
+import { LazyChart, preloadCharts } from '../components/charts/load-chart.ts';
+import type { DataQualityPanelProps } from '../components/data-quality-panel.tsx';
 import { DatasetHeader } from '../components/dataset-header.tsx';
 import { ExportButtons, type ExportKind } from '../components/export-buttons.tsx';
 import { FactsPanel } from '../components/facts-panel.tsx';
 import { type FilterChange, FiltersBar } from '../components/filters-bar.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
+import { lazyModule } from '../components/lazy-module.ts';
 import { LoadingState } from '../components/load-states.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
+import { usePrinting } from '../components/print-mode.ts';
+import type { RankingTableProps } from '../components/ranking-table.tsx';
 import { useNearViewport } from '../components/use-near-viewport.ts';
 import type { DatasetEngine, LoadedDataset } from '../data/dataset-engine.ts';
 import { type ChartSpec, chartSpecs, SCROLL_HEIGHT } from '../domain/chart-specs.ts';
@@ -18,6 +23,7 @@ import { FIGURE_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
 import { TOTALS_KEYS } from '../domain/metrics.ts';
 import { resolveView, type UrlState } from './url-state.ts';
 import { useAnswer } from './use-answer.ts';
+import { useHandout } from './use-handout.ts';
 
 const TEXT = {
   vi: {
@@ -31,6 +37,7 @@ const TEXT = {
     totals: 'số liệu tổng hợp của lựa chọn',
     ranking: 'bảng xếp hạng đơn vị',
     printed: (d: string) => `In ngày ${d}`,
+    appendix: 'Phụ lục: bảng số liệu theo tháng',
     filters: 'Lựa chọn',
     allUnits: 'tất cả đơn vị',
     illustrativeNote: 'Số liệu minh hoạ, không phải số liệu thống kê chính thức.',
@@ -56,6 +63,7 @@ const TEXT = {
     totals: 'totals of the selection',
     ranking: 'ranking of units',
     printed: (d: string) => `Printed ${d}`,
+    appendix: 'Appendix: tables by month',
     filters: 'Selection',
     allUnits: 'all units',
     illustrativeNote: 'Illustrative figures, not official statistics.',
@@ -113,6 +121,19 @@ interface ChartsGridProps {
   selectedFieldId: string | null;
 }
 
+/** Where the handout prints each chart's table: tables by month in the appendix, a table already printed not again. */
+function printTablePlaces(specs: readonly ChartSpec[]): Map<ChartSpec, PrintTable> {
+  const printed = new Set<ChartSpec['table']>();
+  const places = new Map<ChartSpec, PrintTable>();
+  for (const spec of specs) {
+    if (spec.status !== 'ready') continue;
+    const monthly = spec.chart.kind === 'monthly-bars' || spec.chart.kind === 'monthly-lines';
+    places.set(spec, printed.has(spec.table) ? 'omit' : monthly ? 'appendix' : 'below');
+    printed.add(spec.table);
+  }
+  return places;
+}
+
 /**
  * The charts, redrawn only when their own rows change: a period change
  * re-renders the page twice (headline first), and recharts is the costly part.
@@ -130,6 +151,7 @@ const ChartsGrid = memo(function ChartsGrid({
   selectedFieldId,
 }: ChartsGridProps) {
   const t = TEXT[lang];
+  const printTables = useMemo(() => printTablePlaces(specs), [specs]);
   return (
     <>
       {specs.map((spec) => {
@@ -144,10 +166,12 @@ const ChartsGrid = memo(function ChartsGrid({
             id={`chart-${spec.id}`}
             title={spec.title}
             description={spec.description}
+            hint={spec.hint}
             status={spec.status}
             table={spec.table}
             height={scrolls ? SCROLL_HEIGHT : spec.height}
             wide={spec.chart.kind === 'units'}
+            printTable={printTables.get(spec) ?? 'below'}
             note={
               spec.truncated ? (
                 <p className="chart-units-note">
@@ -189,15 +213,20 @@ const ChartsGrid = memo(function ChartsGrid({
 });
 
 // Below the first screen: their code loads after the headline figures, in chunks of their own.
-const RankingTable = lazy(() =>
+const rankingModule = lazyModule<RankingTableProps>(() =>
   import('../components/ranking-table.tsx').then((m) => ({ default: memo(m.RankingTable) })),
 );
-const BriefingPanel = lazy(() =>
+const briefingModule = lazyModule<BriefingPanelProps>(() =>
   import('../components/briefing-panel.tsx').then((m) => ({ default: memo(m.BriefingPanel) })),
 );
-const DataQualityPanel = lazy(() =>
+const qualityModule = lazyModule<DataQualityPanelProps>(() =>
   import('../components/data-quality-panel.tsx').then((m) => ({ default: memo(m.DataQualityPanel) })),
 );
+const RankingTable = rankingModule.Component;
+const BriefingPanel = briefingModule.Component;
+const DataQualityPanel = qualityModule.Component;
+// What a printed handout draws; a print cannot wait for code (use-handout.ts).
+const HANDOUT_CODE = [rankingModule.preload, briefingModule.preload, qualityModule.preload, preloadCharts];
 
 /** Renders its content once it comes within a screen of the viewport (or the page is printed). */
 function WhenNear({ children, minHeight }: { children: ReactNode; minHeight: number }) {
@@ -218,6 +247,8 @@ function Briefing({ engine, selection, lang }: { engine: DatasetEngine; selectio
 
 export function DashboardPage({ loaded, urlState, navigate, lang, after = null }: DashboardPageProps) {
   const t = TEXT[lang];
+  // Rendered again when printed, so a panel whose code arrived after its first render is on the paper.
+  usePrinting();
   const { meta, warnings, warningCount, source, engine } = loaded;
   const view = useMemo(() => resolveView(urlState, meta), [urlState, meta]);
   const from = view?.range.from;
@@ -256,6 +287,13 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null }
     (spec: ChartSpec, kind: ExportKind) => latest.current.exportChart?.(spec, kind),
     [],
   );
+
+  const printHandout = useHandout({
+    engine,
+    selection: figures && !updating ? deferred : null,
+    lang,
+    preload: HANDOUT_CODE,
+  });
 
   const presets = useMemo(() => (meta.span ? periodPresets(meta.span) : []), [meta.span]);
   const unitNames = useMemo(() => new Map(meta.units.map((u) => [u.id, u.name])), [meta.units]);
@@ -401,7 +439,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null }
         >
           ▶ {t.present}
         </button>
-        <button type="button" onClick={() => window.print()}>
+        <button type="button" onClick={printHandout}>
           {t.print}
         </button>
         <ExportButtons
@@ -437,6 +475,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null }
               selectedFieldId={deferred?.field ?? null}
             />
           </div>
+          <h2 className="print-only print-appendix">{t.appendix}</h2>
           {figures ? (
             <>
               <div className="dashboard__table-actions no-print">

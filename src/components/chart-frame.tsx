@@ -24,6 +24,7 @@ const TEXT = {
 };
 
 export type ChartStatus = 'ready' | 'empty' | 'loading' | 'error';
+export type PrintTable = 'below' | 'appendix' | 'omit';
 
 export interface ChartFrameProps {
   /** Unique on the page; the ids of the title, description and table derive from it. */
@@ -31,6 +32,8 @@ export interface ChartFrameProps {
   title: string;
   /** One sentence saying what the chart shows. */
   description: string;
+  /** How to use the chart on screen (what a click does), after the description; not printed. */
+  hint?: string | undefined;
   status: ChartStatus;
   /** Replaces the default sentence of the empty, loading or error state. */
   statusText?: string;
@@ -44,6 +47,11 @@ export interface ChartFrameProps {
   wide?: boolean;
   /** A line about what the chart shows (e.g. only the highest and lowest units), written above it at once. */
   note?: ReactNode;
+  /**
+   * Where a printed handout puts this chart's numbers: under it, in the appendix (tables by month), or
+   * nowhere when an earlier chart printed the same table.
+   */
+  printTable?: PrintTable;
   children: ReactNode;
 }
 
@@ -60,6 +68,8 @@ export function ChartFrame({
   actions,
   wide = false,
   note,
+  printTable = 'below',
+  hint,
   children,
 }: ChartFrameProps) {
   const t = TEXT[lang];
@@ -73,6 +83,7 @@ export function ChartFrame({
       className={wide ? 'chart-frame chart-frame--wide' : 'chart-frame'}
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
+      data-print-table={printTable === 'below' ? undefined : printTable}
     >
       <div className="chart-frame__head">
         <h3 id={titleId} className="chart-frame__title">
@@ -80,8 +91,9 @@ export function ChartFrame({
         </h3>
         {actions ? <div className="chart-frame__actions">{actions}</div> : null}
       </div>
-      <p id={descriptionId} className="chart-frame__description">
-        {description}
+      <p className="chart-frame__description">
+        <span id={descriptionId}>{description}</span>
+        {hint ? <span className="hint"> {hint}</span> : null}
       </p>
       {note}
       <div ref={area} className="chart-frame__area" style={{ minHeight: height }}>

@@ -9,12 +9,15 @@ import {
   NOT_AVAILABLE,
 } from '../domain/format.ts';
 import { FIGURE_LABEL, LEVEL_SHORT } from '../domain/labels.ts';
+import { usePrinting } from './print-mode.ts';
 import './panels.css';
 
 const TEXT = {
   vi: {
     heading: 'Xếp hạng đơn vị',
-    caption: 'Đơn vị xếp theo tỷ lệ giải quyết đúng hạn. Bấm vào tiêu đề cột để sắp xếp lại.',
+    caption: 'Đơn vị xếp theo tỷ lệ giải quyết đúng hạn.',
+    hint: 'Bấm vào tiêu đề cột để sắp xếp lại.',
+    printCaption: 'Đơn vị xếp theo tỷ lệ giải quyết đúng hạn, từ thấp nhất.',
     scroll: 'Bảng xếp hạng đơn vị (cuộn ngang được)',
     rank: 'Hạng',
     unit: 'Đơn vị',
@@ -29,7 +32,9 @@ const TEXT = {
   },
   en: {
     heading: 'Ranking of units',
-    caption: 'Units ranked by on-time rate. Select a column heading to sort by it.',
+    caption: 'Units ranked by on-time rate.',
+    hint: 'Select a column heading to sort by it.',
+    printCaption: 'Units ranked by on-time rate, lowest first.',
     scroll: 'Ranking of units (scrolls sideways)',
     rank: 'Rank',
     unit: 'Unit',
@@ -115,6 +120,15 @@ function sortRows(rows: readonly UnitRow[], sort: SortState): UnitRow[] {
   });
 }
 
+/**
+ * On paper the council reads who lags first, whatever the screen was sorted by: the ranking from its
+ * bottom. A unit that resolved nothing has no rate and ranks last; it stays last, being no laggard.
+ */
+function laggardsFirst(rows: readonly UnitRow[]): UnitRow[] {
+  const unrated = (r: UnitRow) => (r.totals.onTimeRate === null ? 1 : 0);
+  return [...rows].sort((a, b) => unrated(a) - unrated(b) || b.rank - a.rank);
+}
+
 export interface RankingTableProps {
   rows: UnitRow[];
   lang: Lang;
@@ -129,6 +143,7 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrev
   const t = TEXT[lang];
   const headingId = useId();
   const [chosenSort, setSort] = useState<SortState>(DEFAULT_SORT);
+  const printing = usePrinting();
   // The change column disappears without a previous period; do not stay sorted by a column no one can see.
   const sort = !hasPrevious && chosenSort.column === 'onTimeChange' ? DEFAULT_SORT : chosenSort;
   const [shown, setShown] = useState(PAGE_SIZE);
@@ -142,7 +157,7 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrev
     setShown(PAGE_SIZE);
   }
 
-  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  const sorted = useMemo(() => (printing ? laggardsFirst(rows) : sortRows(rows, sort)), [rows, sort, printing]);
   const visible = sorted.slice(0, shown);
 
   useEffect(() => {
@@ -190,7 +205,9 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrev
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so keyboard users can scroll it. */}
           <section className="table-scroll" aria-label={t.scroll} tabIndex={0}>
             <table className="data-table">
-              <caption>{t.caption}</caption>
+              <caption>
+                {printing ? t.printCaption : t.caption} <span className="hint">{t.hint}</span>
+              </caption>
               <thead>
                 <tr>
                   {columns.map((c) => {

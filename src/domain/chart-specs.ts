@@ -127,6 +127,8 @@ export interface ChartSpec {
   id: string;
   title: string;
   description: string;
+  /** How to use the chart on screen (what a click does): said after the description, neither printed nor on slides. */
+  hint?: string;
   status: 'ready' | 'empty';
   table: NumbersTable;
   raw: RawTable;
@@ -205,8 +207,8 @@ const TEXT = {
     axisStarts: (v: string) => `Trục ngang bắt đầu từ ${v}, không phải từ 0.`,
     fieldOnTime: {
       title: 'Tỷ lệ giải quyết đúng hạn theo lĩnh vực',
-      description:
-        'Mỗi chấm là tỷ lệ giải quyết trước hạn và đúng hạn của một lĩnh vực thủ tục; bấm vào một lĩnh vực để xem riêng.',
+      description: 'Mỗi chấm là tỷ lệ giải quyết trước hạn và đúng hạn của một lĩnh vực thủ tục.',
+      hint: 'Bấm vào một lĩnh vực để xem riêng.',
     },
     fieldOnline: {
       title: 'Tỷ lệ hồ sơ trực tuyến theo lĩnh vực',
@@ -291,7 +293,8 @@ const TEXT = {
     axisStarts: (v: string) => `The horizontal scale starts at ${v}, not at zero.`,
     fieldOnTime: {
       title: 'On-time rate by procedure field',
-      description: "Each dot is a field's share of dossiers resolved early or on time; select a field to see it alone.",
+      description: "Each dot is a field's share of dossiers resolved early or on time.",
+      hint: 'Select a field to see it alone.',
     },
     fieldOnline: {
       title: 'Online uptake by procedure field',
@@ -999,6 +1002,9 @@ export function chartSpecs(
     }),
   );
   const fields = figures.fields;
+  // One table for the three charts by field: a handout prints it once (the same object is the same table).
+  const fieldNumbers = fieldTable(fields, lang);
+  const fieldRows = fieldRaw(fields, lang);
   const fieldSpecs: ChartSpec[] =
     fields.length > 1
       ? [
@@ -1006,9 +1012,10 @@ export function chartSpecs(
             id: 'fields-on-time',
             title: t.fieldOnTime.title,
             description: t.fieldOnTime.description,
+            hint: t.fieldOnTime.hint,
             ready: fields.some((f) => f.totals.onTimeRate !== null),
-            table: fieldTable(fields, lang),
-            raw: fieldRaw(fields, lang),
+            table: fieldNumbers,
+            raw: fieldRows,
             legend: [label('onTimeRate')],
             truncated: null,
             chart: fieldRates(
@@ -1024,8 +1031,8 @@ export function chartSpecs(
             title: t.fieldLate.title,
             description: t.fieldLate.description,
             ready: fields.some((f) => f.totals.resolvedLate + f.totals.pendingOverdue > 0),
-            table: fieldTable(fields, lang),
-            raw: fieldRaw(fields, lang),
+            table: fieldNumbers,
+            raw: fieldRows,
             legend: [label('resolvedLate'), label('pendingOverdue')],
             truncated: null,
             chart: fieldLateBars(fields, lang),
@@ -1036,8 +1043,8 @@ export function chartSpecs(
             title: t.fieldOnline.title,
             description: t.fieldOnline.description,
             ready: fields.some((f) => f.totals.onlineRate !== null),
-            table: fieldTable(fields, lang),
-            raw: fieldRaw(fields, lang),
+            table: fieldNumbers,
+            raw: fieldRows,
             legend: [label('onlineRate')],
             truncated: null,
             chart: fieldRates(
