@@ -133,7 +133,7 @@ function pipeline(text: string): StageTimes {
   const [index, indexing] = time(() => indexDataset(result.dataset));
   const span = index.span;
   if (!span) throw new Error('bench: the generated dataset has no records');
-  const selection: Selection = { range: span, level: 'all', unitId: null, field: null };
+  const selection: Selection = { range: span, level: 'all', unitId: null, field: null, compare: 'previous' };
   const [, sum] = time(() => summarize(index, span));
   const [, head] = time(() => headline(index, selection));
   const [, rows] = time(() => unitRows(index, selection));

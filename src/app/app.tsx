@@ -107,22 +107,26 @@ export function App() {
     </Suspense>
   );
 
+  // Language, theme, open a file, reload: one compact bar.
+  const tools = (
+    <AppToolbar lang={lang} onLang={(l) => navigate({ lang: l })} theme={theme} onTheme={chooseTheme}>
+      <FileOpener lang={lang} onFile={onFile} />
+      {query.data && !local && (
+        <button type="button" onClick={() => void query.refetch()} disabled={query.isFetching}>
+          <span aria-hidden="true">↻ </span>
+          {t.reload}
+        </button>
+      )}
+    </AppToolbar>
+  );
+
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         {t.skip}
       </a>
-      <div className="app__bar">
-        <AppToolbar lang={lang} onLang={(l) => navigate({ lang: l })} theme={theme} onTheme={chooseTheme}>
-          <FileOpener lang={lang} onFile={onFile} />
-          {query.data && !local && (
-            <button type="button" onClick={() => void query.refetch()} disabled={query.isFetching}>
-              <span aria-hidden="true">↻ </span>
-              {t.reload}
-            </button>
-          )}
-        </AppToolbar>
-      </div>
+      {/* Before a dataset is shown the tools come first; with a dataset they follow its title and figures. */}
+      {loaded ? null : <div className="app__bar">{tools}</div>}
       <main id="main" className="app__main" tabIndex={-1}>
         <ParamNotes notes={notes} lang={lang} />
         {readingFile && <LoadingState lang={lang} progress={progress} />}
@@ -161,7 +165,14 @@ export function App() {
           </p>
         )}
         {loaded ? (
-          <DashboardPage loaded={loaded} urlState={state} navigate={navigate} lang={lang} after={importPanel} />
+          <DashboardPage
+            loaded={loaded}
+            urlState={state}
+            navigate={navigate}
+            lang={lang}
+            tools={tools}
+            after={importPanel}
+          />
         ) : (
           error === null && <LoadingState lang={lang} progress={progress} />
         )}

@@ -1,4 +1,5 @@
 import { memo, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AccountabilityPanelProps } from '../components/accountability-panel.tsx';
 import type { BriefingPanelProps } from '../components/briefing-panel.tsx';
 import { ChartFrame, type PrintTable } from '../components/chart-frame.tsx';
 import { LazyChart, preloadCharts } from '../components/charts/load-chart.ts';
@@ -13,14 +14,15 @@ import { LoadingState } from '../components/load-states.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
 import { usePrinting } from '../components/print-mode.ts';
 import type { RankingTableProps } from '../components/ranking-table.tsx';
+import type { UnitFieldTableProps } from '../components/unit-field-table.tsx';
 import { useNearViewport } from '../components/use-near-viewport.ts';
 import type { DatasetEngine, LoadedDataset } from '../data/dataset-engine.ts';
 import { type ChartSpec, chartSpecs, SCROLL_HEIGHT } from '../domain/chart-specs.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
 import { periodPresets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
+import { rankingTable, totalsTable, unitFieldTable } from '../domain/export-tables.ts';
 import { formatCount, formatDate, formatRange, type Lang } from '../domain/format.ts';
-import { FIGURE_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
-import { TOTALS_KEYS } from '../domain/metrics.ts';
+import { LEVEL_LABEL } from '../domain/labels.ts';
 import { resolveView, type UrlState } from './url-state.ts';
 import { useAnswer } from './use-answer.ts';
 import { useHandout } from './use-handout.ts';
@@ -36,17 +38,12 @@ const TEXT = {
     print: 'In / lưu PDF',
     totals: 'số liệu tổng hợp của lựa chọn',
     ranking: 'bảng xếp hạng đơn vị',
+    unitFields: 'bảng đơn vị và lĩnh vực',
     printed: (d: string) => `In ngày ${d}`,
     appendix: 'Phụ lục: bảng số liệu theo tháng',
     filters: 'Lựa chọn',
     allUnits: 'tất cả đơn vị',
     illustrativeNote: 'Số liệu minh hoạ, không phải số liệu thống kê chính thức.',
-    group: 'Nhóm',
-    rank: 'Hạng',
-    unitId: 'Mã đơn vị',
-    unitName: 'Đơn vị',
-    level: 'Cấp',
-    onTimeChange: 'Thay đổi tỷ lệ đúng hạn so với kỳ trước',
     exportFailed: 'Không tạo được tệp tải xuống.',
     showAll: (n: string) => `Hiện tất cả ${n} đơn vị`,
     showSome: (n: number) => `Chỉ hiện ${n} đơn vị cao nhất và ${n} thấp nhất`,
@@ -62,17 +59,12 @@ const TEXT = {
     print: 'Print / save as PDF',
     totals: 'totals of the selection',
     ranking: 'ranking of units',
+    unitFields: 'table of units and fields',
     printed: (d: string) => `Printed ${d}`,
     appendix: 'Appendix: tables by month',
     filters: 'Selection',
     allUnits: 'all units',
     illustrativeNote: 'Illustrative figures, not official statistics.',
-    group: 'Group',
-    rank: 'Rank',
-    unitId: 'Unit id',
-    unitName: 'Unit',
-    level: 'Level',
-    onTimeChange: 'Change of on-time rate against the previous period',
     exportFailed: 'The download could not be made.',
     showAll: (n: string) => `Show all ${n} units`,
     showSome: (n: number) => `Show only the ${n} highest and ${n} lowest`,
@@ -89,6 +81,8 @@ export interface DashboardPageProps {
   lang: Lang;
   /** Shown at the end of the page once the figures are there (the import panel). */
   after?: ReactNode;
+  /** The tools (language, theme, open a file, reload): after the title and the headline figures. */
+  tools?: ReactNode;
 }
 
 /** The value as of the last painted frame: lets a cheap part of the page update before a costly one. */
@@ -192,7 +186,9 @@ const ChartsGrid = memo(function ChartsGrid({
                 <ExportButtons
                   lang={lang}
                   what={spec.title}
-                  kinds={['png', 'svg', 'csv', 'json']}
+                  kinds={
+                    spec.chart.kind === 'statement' ? ['csv', 'xlsx', 'json'] : ['png', 'svg', 'csv', 'xlsx', 'json']
+                  }
                   onExport={(k) => onExport(spec, k)}
                 />
               </>
@@ -219,14 +215,29 @@ const rankingModule = lazyModule<RankingTableProps>(() =>
 const briefingModule = lazyModule<BriefingPanelProps>(() =>
   import('../components/briefing-panel.tsx').then((m) => ({ default: memo(m.BriefingPanel) })),
 );
+const unitFieldModule = lazyModule<UnitFieldTableProps>(() =>
+  import('../components/unit-field-table.tsx').then((m) => ({ default: memo(m.UnitFieldTable) })),
+);
+const accountabilityModule = lazyModule<AccountabilityPanelProps>(() =>
+  import('../components/accountability-panel.tsx').then((m) => ({ default: memo(m.AccountabilityPanel) })),
+);
 const qualityModule = lazyModule<DataQualityPanelProps>(() =>
   import('../components/data-quality-panel.tsx').then((m) => ({ default: memo(m.DataQualityPanel) })),
 );
 const RankingTable = rankingModule.Component;
 const BriefingPanel = briefingModule.Component;
+const UnitFieldTable = unitFieldModule.Component;
+const AccountabilityPanel = accountabilityModule.Component;
 const DataQualityPanel = qualityModule.Component;
 // What a printed handout draws; a print cannot wait for code (use-handout.ts).
-const HANDOUT_CODE = [rankingModule.preload, briefingModule.preload, qualityModule.preload, preloadCharts];
+const HANDOUT_CODE = [
+  rankingModule.preload,
+  briefingModule.preload,
+  unitFieldModule.preload,
+  accountabilityModule.preload,
+  qualityModule.preload,
+  preloadCharts,
+];
 
 /** Renders its content once it comes within a screen of the viewport (or the page is printed). */
 function WhenNear({ children, minHeight }: { children: ReactNode; minHeight: number }) {
@@ -245,7 +256,7 @@ function Briefing({ engine, selection, lang }: { engine: DatasetEngine; selectio
   return data ? <BriefingPanel paragraphs={data} lang={lang} /> : null;
 }
 
-export function DashboardPage({ loaded, urlState, navigate, lang, after = null }: DashboardPageProps) {
+export function DashboardPage({ loaded, urlState, navigate, lang, after = null, tools = null }: DashboardPageProps) {
   const t = TEXT[lang];
   // Rendered again when printed, so a panel whose code arrived after its first render is on the paper.
   usePrinting();
@@ -258,7 +269,8 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null }
   const field = view?.field ?? null;
   // Rebuilt only when its parts change, so every memo below stays stable between renders.
   const selection = useMemo<Selection | null>(
-    () => (from && to ? { range: { from, to }, level, unitId, field } : null),
+    // The page keeps today's comparison until its control and `compare=` arrive (issue 14).
+    () => (from && to ? { range: { from, to }, level, unitId, field, compare: 'previous' } : null),
     [from, to, level, unitId, field],
   );
   // Headline figures follow a change at once; charts, ranking and briefing follow after that frame is
@@ -269,6 +281,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null }
   const figures = figuresAnswer.data ?? null;
   const updating = deferred !== selection || figuresAnswer.stale;
   const unitName = unitId ? (meta.unitsById.get(unitId)?.name ?? unitId) : null;
+  const fieldName = field ? ((meta.fields ?? []).find((f) => f.id === field)?.name ?? field) : null;
   const [allUnits, setAllUnits] = useState(false);
   const specs = useMemo(
     () => (figures ? chartSpecs(figures, unitName, lang, { allUnits }) : []),
@@ -338,49 +351,26 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null }
     level: view.level,
     unit: view.unitId,
   };
-  // Built when a download is asked for, not on every render: at province scale the ranking has thousands of rows.
-  const totalsTable = (): RawTable => ({
-    columns: [{ key: 'group', label: t.group }, ...TOTALS_KEYS.map((k) => ({ key: k, label: k }))],
-    rows: (headlineNow?.groups ?? []).map((g) => ({
-      group: g.kind === 'unit' ? g.label : LEVEL_LABEL[g.kind][lang],
-      ...Object.fromEntries(TOTALS_KEYS.map((k) => [k, g.current[k]])),
-    })),
-  });
-  const rankingTable = (): RawTable => ({
-    columns: [
-      { key: 'rank', label: t.rank },
-      { key: 'unitId', label: t.unitId },
-      { key: 'unitName', label: t.unitName },
-      { key: 'level', label: t.level },
-      { key: 'total', label: FIGURE_LABEL.total[lang] },
-      { key: 'onTimeRate', label: FIGURE_LABEL.onTimeRate[lang] },
-      { key: 'onlineRate', label: FIGURE_LABEL.onlineRate[lang] },
-      { key: 'level4Share', label: FIGURE_LABEL.level4Share[lang] },
-      { key: 'feesVnd', label: FIGURE_LABEL.feesVnd[lang] },
-      { key: 'pendingOverdue', label: FIGURE_LABEL.pendingOverdue[lang] },
-      { key: 'onTimeChange', label: t.onTimeChange },
-    ],
-    rows: (figures?.rows ?? []).map((r) => ({
-      rank: r.rank,
-      unitId: r.unitId,
-      unitName: r.name,
-      level: r.level,
-      total: r.totals.total,
-      onTimeRate: r.totals.onTimeRate,
-      onlineRate: r.totals.onlineRate,
-      level4Share: r.level4Share,
-      feesVnd: r.totals.feesVnd,
-      pendingOverdue: r.totals.pendingOverdue,
-      onTimeChange: r.onTimeChange,
-    })),
-  });
+  // Tables are built when a download is asked for, not on every render: a province's ranking has thousands of rows.
   const exportTable = async (what: string, table: RawTable, kind: ExportKind) => {
     const m = await import('../data/chart-export.ts');
     if (kind === 'csv') m.download(`${fileBase(what)}.csv`, toCsv(table), 'text/csv;charset=utf-8');
-    else m.download(`${fileBase(what)}.json`, toJson(table, fileMeta), 'application/json');
+    else if (kind === 'xlsx') {
+      const x = await import('../data/table-xlsx.ts');
+      const filters = [view.level === 'all' ? null : LEVEL_LABEL[view.level][lang], unitName, fieldName].filter(
+        (f): f is string => f !== null,
+      );
+      const blob = await x.tableToXlsx(table, {
+        title: meta.title,
+        period,
+        filters,
+        note: meta.illustrative ? t.illustrativeNote : null,
+      });
+      m.download(`${fileBase(what)}.xlsx`, blob, x.XLSX_MEDIA_TYPE);
+    } else m.download(`${fileBase(what)}.json`, toJson(table, fileMeta), 'application/json');
   };
   const exportChart = async (spec: ChartSpec, kind: ExportKind) => {
-    if (kind === 'csv' || kind === 'json') return exportTable(spec.id, spec.raw, kind);
+    if (kind === 'csv' || kind === 'xlsx' || kind === 'json') return exportTable(spec.id, spec.raw, kind);
     const m = await import('../data/chart-export.ts');
     const frame = document.getElementById(`chart-${spec.id}`);
     if (!frame) return;
@@ -415,6 +405,17 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null }
         {levelLabel} · {unitLabel} · {t.printed(formatDate(new Date().toISOString().slice(0, 10), lang))}
       </p>
       <ParamNotes notes={view.notes} lang={lang} />
+      {/* The title, then the figures, then the controls: on a phone the first screen is the answer. */}
+      {empty ? (
+        <p className="dashboard__empty" role="status">
+          {t.empty}
+        </p>
+      ) : headlineNow ? (
+        <HeadlineFigures headline={headlineNow} lang={lang} />
+      ) : (
+        <LoadingState lang={lang} progress={null} />
+      )}
+      {tools ? <div className="dashboard__tools no-print">{tools}</div> : null}
       <FiltersBar
         lang={lang}
         span={meta.span}
@@ -445,21 +446,12 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null }
         <ExportButtons
           lang={lang}
           what={t.totals}
-          kinds={['csv', 'json']}
-          onExport={(k) => void exportTable('totals', totalsTable(), k)}
+          kinds={['csv', 'xlsx', 'json']}
+          onExport={(k) => void exportTable('totals', totalsTable(headlineNow?.groups ?? [], lang), k)}
         />
       </section>
-      {empty ? (
-        <p className="dashboard__empty" role="status">
-          {t.empty}
-        </p>
-      ) : (
+      {empty ? null : (
         <>
-          {headlineNow ? (
-            <HeadlineFigures headline={headlineNow} lang={lang} />
-          ) : (
-            <LoadingState lang={lang} progress={null} />
-          )}
           <h2 className="dashboard__section-title">{t.charts}</h2>
           <div className={updating ? 'dashboard__charts is-updating' : 'dashboard__charts'} aria-busy={updating}>
             <ChartsGrid
@@ -482,8 +474,8 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null }
                 <ExportButtons
                   lang={lang}
                   what={t.ranking}
-                  kinds={['csv', 'json']}
-                  onExport={(k) => void exportTable('ranking', rankingTable(), k)}
+                  kinds={['csv', 'xlsx', 'json']}
+                  onExport={(k) => void exportTable('ranking', rankingTable(figures.rows, lang), k)}
                 />
               </div>
               <Suspense fallback={null}>
@@ -494,6 +486,29 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null }
                   selectedUnitId={deferred?.unitId ?? null}
                   hasPrevious={figures.headline.previousRange !== null}
                 />
+              </Suspense>
+              {figures.fieldMatrix.rows.length > 0 && figures.fieldMatrix.fields.length > 0 ? (
+                <>
+                  <div className="dashboard__table-actions no-print">
+                    <ExportButtons
+                      lang={lang}
+                      what={t.unitFields}
+                      kinds={['csv', 'xlsx', 'json']}
+                      onExport={(k) => void exportTable('unit-fields', unitFieldTable(figures.fieldMatrix, lang), k)}
+                    />
+                  </div>
+                  <Suspense fallback={null}>
+                    <UnitFieldTable
+                      matrix={figures.fieldMatrix}
+                      target={figures.headline.targets.onTimeRate}
+                      lang={lang}
+                      onSelectUnit={onSelectUnit}
+                    />
+                  </Suspense>
+                </>
+              ) : null}
+              <Suspense fallback={null}>
+                <AccountabilityPanel rows={figures.accountability} lang={lang} />
               </Suspense>
             </>
           ) : null}

@@ -89,8 +89,8 @@ function renderWithClient(ui: React.ReactNode) {
 
 describe('the questions of a deck', () => {
   it.each([
-    ['vi', { range: { from: '2021-01', to: '2022-04' }, level: 'all', unitId: null, field: null }],
-    ['en', { range: { from: '2022-01', to: '2022-03' }, level: 'commune', unitId: 'xa-yen-thuong', field: null }],
+    ['vi', { range: { from: '2021-01', to: '2022-04' }, level: 'all', unitId: null, field: null, compare: 'previous' }],
+    ['en', { range: { from: '2022-01', to: '2022-03' }, level: 'commune', unitId: 'xa-yen-thuong', field: null, compare: 'previous' }],
   ] as const)(
     'are every question the slides ask (%s, %j), and the deck shows the same slides',
     async (lang, selection) => {

@@ -89,7 +89,7 @@ function useViewportSize(): { width: number; height: number } {
 export function Presentation({ loaded, view, urlState, lang, navigate, inDeck = false }: PresentationProps) {
   const t = TEXT[lang];
   const selection = useMemo<Selection>(
-    () => ({ range: view.range, level: view.level, unitId: view.unitId, field: view.field }),
+    () => ({ range: view.range, level: view.level, unitId: view.unitId, field: view.field, compare: 'previous' }),
     [view.range, view.level, view.unitId, view.field],
   );
   const viewport = useViewportSize();

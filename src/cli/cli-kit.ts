@@ -1,4 +1,11 @@
 import { readFileSync } from 'node:fs';
+import {
+  COMPARE_MODES,
+  type CompareMode,
+  defaultCompare,
+  isCompareMode,
+  type MonthsOfData,
+} from '../domain/comparison.ts';
 import { LANGS, type Lang } from '../domain/format.ts';
 import { describeError, moreErrors } from '../domain/messages.ts';
 import { isMonth, type MonthRange } from '../domain/months.ts';
@@ -26,7 +33,17 @@ export interface Parsed {
   flags: Map<string, string | true>;
 }
 
-export const VALUE_FLAGS = new Set(['--from', '--to', '--lang', '--max-errors', '--field', '-o', '--out', '--units']);
+export const VALUE_FLAGS = new Set([
+  '--from',
+  '--to',
+  '--lang',
+  '--max-errors',
+  '--field',
+  '--compare',
+  '-o',
+  '--out',
+  '--units',
+]);
 export const BOOLEAN_FLAGS = new Set(['--json', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -118,3 +135,13 @@ export const nodeIo: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
   readFile: (path) => readFileSync(path, 'utf8'),
 };
+
+/** `--compare previous|year`, or the comparison the page opens with (the same months a year earlier when the data has them). */
+export function compareOf(p: Parsed, data: MonthsOfData, range: MonthRange, lang: Lang): CompareMode {
+  const value = p.flags.get('--compare');
+  if (value === undefined) return defaultCompare(data, range);
+  if (typeof value === 'string' && isCompareMode(value)) return value;
+  throw new UsageError(
+    `--compare: ${lang === 'vi' ? 'phải là' : 'must be'} ${COMPARE_MODES.join(', ')} (${String(value)})`,
+  );
+}

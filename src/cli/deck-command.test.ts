@@ -52,6 +52,8 @@ describe('tthc deck', () => {
       level: 'commune',
       unitId: 'xa-yen-thuong',
       field: null,
+      // The data has January to March 2021, so the deck compares with the same months a year earlier.
+      compare: 'year',
     });
     expect(payload.lang).toBe('en');
     const figures = deckDataset(payload).engine.peek({ kind: 'figures', selection: payload.selection });
@@ -72,6 +74,8 @@ describe('tthc deck', () => {
       level: 'all',
       unitId: null,
       field: null,
+      // Sixteen months have no same months a year earlier apart from themselves.
+      compare: 'previous',
     });
     expect(payload.lang).toBe('vi');
     expect(c.out[0]).toContain('tháng 1/2021 – tháng 4/2022');

@@ -8,11 +8,11 @@ import { LEVEL_FILTERS, type LevelFilter, type Selection } from '../domain/dashb
 import { datasetMeta } from '../domain/dataset-meta.ts';
 import { formatRange, type Lang } from '../domain/format.ts';
 import { indexDataset } from '../domain/metrics.ts';
-import { EXIT, type Io, langOf, load, type Parsed, rangeOf, UsageError } from './cli-kit.ts';
+import { compareOf, EXIT, type Io, langOf, load, type Parsed, rangeOf, UsageError } from './cli-kit.ts';
 
 /** The usage line of this command, for the tool's help text. */
 export const DECK_USAGE =
-  '  npm run --silent tthc -- deck <file.json> [--from YYYY-MM] [--to YYYY-MM] [--level all|province|district|commune] [--unit <id>] [--field <id>] [--lang vi|en] -o <deck.html>';
+  '  npm run --silent tthc -- deck <file.json> [--from YYYY-MM] [--to YYYY-MM] [--level all|province|district|commune] [--unit <id>] [--field <id>] [--compare previous|year] [--lang vi|en] -o <deck.html>';
 
 /** The issue's limit for a deck (issue 12): it must fit any USB stick and open quickly on an old laptop. */
 export const DECK_MAX_BYTES = 3 * 1024 * 1024;
@@ -95,7 +95,11 @@ export function builtOrFreshTemplate(io: Pick<Io, 'err'>, lang: Lang): DeckTempl
   };
 }
 
-function selectionOf(p: Parsed, meta: ReturnType<typeof datasetMeta>, lang: Lang): Omit<Selection, 'range'> {
+function selectionOf(
+  p: Parsed,
+  meta: ReturnType<typeof datasetMeta>,
+  lang: Lang,
+): Omit<Selection, 'range' | 'compare'> {
   const level = p.flags.get('--level') ?? 'all';
   if (typeof level !== 'string' || !(LEVEL_FILTERS as readonly string[]).includes(level)) {
     throw new UsageError(`--level: ${lang === 'vi' ? 'phải là' : 'must be'} ${LEVEL_FILTERS.join(', ')} (${level})`);
@@ -142,7 +146,8 @@ async function deck(io: Io, p: Parsed, source: DeckTemplateSource): Promise<numb
   const index = indexDataset(result.dataset);
   if (!index.span) throw new UsageError(lang === 'vi' ? 'Tệp không có bản ghi nào.' : 'The file has no records.');
   const meta = datasetMeta(index);
-  const selection: Selection = { range: rangeOf(p, index.span, lang), ...selectionOf(p, meta, lang) };
+  const range = rangeOf(p, index.span, lang);
+  const selection: Selection = { range, ...selectionOf(p, meta, lang), compare: compareOf(p, index, range, lang) };
   const payload = await buildDeckPayload(
     { meta, warnings: result.warnings, warningCount: result.warnings.length, engine: new PageEngine(index) },
     selection,

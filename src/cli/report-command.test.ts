@@ -53,12 +53,33 @@ describe('tthc report', () => {
     expect(r.text).toContain('₫545,180,000');
   });
 
-  it('limits the briefing to --from and --to, and compares with the period before', () => {
+  it('limits the briefing to --from and --to, and compares with the same months a year earlier when the data has them', () => {
     const r = report([SAMPLE, '--from', '2022-01', '--to', '2022-04']);
     expect(r.code).toBe(EXIT.ok);
     expect(r.text).toContain('tháng 1/2022 – tháng 4/2022');
-    expect(r.text).toContain('So với kỳ trước (tháng 9/2021 – tháng 12/2021)');
+    expect(r.text).toContain('So với cùng kỳ năm trước (tháng 1/2021 – tháng 4/2021)');
     expect(r.text).not.toContain('27.866');
+  });
+
+  it('compares with the previous period with --compare previous, and refuses another mode', () => {
+    const r = report([SAMPLE, '--from', '2022-01', '--to', '2022-04', '--compare', 'previous']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.text).toContain('So với kỳ trước (tháng 9/2021 – tháng 12/2021)');
+    const en = report([SAMPLE, '--from', '2022-01', '--to', '2022-04', '--compare', 'year', '--lang', 'en']);
+    expect(en.text).toContain('Compared with the same months a year earlier (Jan 2021 – Apr 2021)');
+    const bad = report([SAMPLE, '--compare', 'last-year']);
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.err).toContain('--compare: phải là previous, year (last-year)');
+  });
+
+  it('says why the whole span is compared with nothing', () => {
+    // Sixteen months: the previous sixteen are not in the data; a year earlier would overlap them.
+    expect(report([SAMPLE]).text).toContain(
+      'Dữ liệu không có đủ số liệu kỳ trước cùng độ dài (tháng 9/2019 – tháng 12/2020), nên chưa so sánh được.',
+    );
+    expect(report([SAMPLE, '--compare', 'year', '--lang', 'en']).text).toContain(
+      'The period chosen is longer than twelve months, so it cannot be compared with the same months a year earlier',
+    );
   });
 
   it('exits 2 for a range that is malformed, reversed or outside the data', () => {

@@ -1,10 +1,10 @@
 import { briefing } from '../domain/briefing.ts';
 import { indexDataset } from '../domain/metrics.ts';
-import { EXIT, type Io, langOf, load, type Parsed, rangeOf, UsageError } from './cli-kit.ts';
+import { compareOf, EXIT, type Io, langOf, load, type Parsed, rangeOf, UsageError } from './cli-kit.ts';
 
 /** The usage line of this command, for the tool's help text. */
 export const REPORT_USAGE =
-  '  npm run --silent tthc -- report <file.json> [--from YYYY-MM] [--to YYYY-MM] [--field <fieldId>] [--lang vi|en]';
+  '  npm run --silent tthc -- report <file.json> [--from YYYY-MM] [--to YYYY-MM] [--field <fieldId>] [--compare previous|year] [--lang vi|en]';
 
 /** Flags that mean nothing to a briefing; accepting them silently would hide a typo in a script. */
 const REFUSED_FLAGS = ['--json', '-o', '--out'];
@@ -35,8 +35,15 @@ function report(io: Io, p: Parsed): number {
         : `--field: the data has no field "${field}"${known ? ` (it has: ${known})` : ''}.`,
     );
   }
-  // Every level of the data, as the briefing panel shows it before any filter is chosen.
-  const selection = { range, level: 'all', unitId: null, field: typeof field === 'string' ? field : null } as const;
+  // Every level of the data, as the briefing panel shows it before any filter is chosen; every change is
+  // compared as --compare says, or as the page opens (the same months a year earlier when the data has them).
+  const selection = {
+    range,
+    level: 'all',
+    unitId: null,
+    field: typeof field === 'string' ? field : null,
+    compare: compareOf(p, index, range, lang),
+  } as const;
   const paragraphs = briefing(index, selection, lang);
   paragraphs.forEach((paragraph, i) => {
     if (i > 0) io.out('');

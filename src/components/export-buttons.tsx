@@ -1,7 +1,7 @@
 import type { Lang } from '../domain/format.ts';
 import './page.css';
 
-export type ExportKind = 'png' | 'svg' | 'csv' | 'json';
+export type ExportKind = 'png' | 'svg' | 'csv' | 'xlsx' | 'json';
 
 const TEXT = {
   vi: { group: (what: string) => `Tải xuống: ${what}`, label: (k: string, what: string) => `Tải ${k} — ${what}` },

@@ -80,7 +80,8 @@ export function FileOpener({ lang, onFile }: { lang: Lang; onFile: (file: File) 
       <button type="button" onClick={() => input.current?.click()} aria-describedby={`${id}-hint`}>
         {t.open}
       </button>
-      <span id={`${id}-hint`} className="file-opener__hint">
+      {/* Said to assistive technology with the button; the import panel further down says it on screen. */}
+      <span id={`${id}-hint`} className="sr-only">
         {t.hint}
       </span>
       {dragging && (

@@ -91,7 +91,14 @@ export function FiltersBar({
   const t = TEXT[lang];
   const id = useId();
   const months = monthsBetween(span);
-  const current = presets.find((p) => p.range.from === range.from && p.range.to === range.to);
+  // Several presets can cover the same months (a year that is also the last 12 months): the one chosen
+  // keeps its label; otherwise the whole span, then a year, a quarter, the last 12 months.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const matching = presets.filter((p) => p.range.from === range.from && p.range.to === range.to);
+  const order: PeriodPreset['kind'][] = ['all', 'year', 'quarter', 'last12'];
+  const current =
+    matching.find((p) => p.id === chosen) ??
+    [...matching].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))[0];
   const [query, setQuery] = useState('');
   const normal = (x: string) => x.normalize('NFC').toLocaleLowerCase('vi').trim();
   const found = query ? units.find((u) => normal(u.name) === normal(query)) : undefined;
@@ -108,7 +115,10 @@ export function FiltersBar({
           value={current?.id ?? 'custom'}
           onChange={(e) => {
             const p = presets.find((x) => x.id === e.target.value);
-            if (p) onChange({ from: p.range.from, to: p.range.to });
+            if (p) {
+              setChosen(p.id);
+              onChange({ from: p.range.from, to: p.range.to });
+            }
           }}
         >
           {!current && <option value="custom">{t.custom}</option>}

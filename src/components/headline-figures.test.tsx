@@ -79,14 +79,22 @@ const commune = withRates({
   saturdayReceived: 0,
 });
 
-const targets = { onTimeRate: 0.95, onlineRate: 0.5 };
+const targets: Headline['targets'] = {
+  onTimeRate: 0.95,
+  onlineRate: 0.5,
+  source: { onTimeRate: 'dataset', onlineRate: 'dataset' },
+  dataset: { onTimeRate: 0.95, onlineRate: 0.5 },
+};
 
-function makeHeadline(groups: HeadlineGroup[], withPrevious: boolean): Headline {
+function makeHeadline(groups: Omit<HeadlineGroup, 'coverage'>[], withPrevious: boolean): Headline {
+  const previous = { from: '2019-09', to: '2020-12' };
   return {
     range: { from: '2021-01', to: '2022-04' },
-    previousRange: withPrevious ? { from: '2019-09', to: '2020-12' } : null,
+    comparison: { mode: 'previous', range: previous, reason: withPrevious ? null : 'not-in-data' },
+    compare: withPrevious ? { mode: 'previous', range: previous } : null,
+    previousRange: withPrevious ? previous : null,
     targets,
-    groups,
+    groups: groups.map((g) => ({ ...g, coverage: null })),
   };
 }
 

@@ -38,6 +38,27 @@ function load(text: string): void {
   post({ type: 'loaded', result: loaded });
 }
 
+/** Reads a handed-over response body to its end, telling the page how far it has come now and then. */
+async function readStream(body: ReadableStream<Uint8Array>): Promise<string> {
+  const reader = body.getReader();
+  const streaming = new TextDecoder('utf-8');
+  const texts: string[] = [];
+  let received = 0;
+  let toldAt = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    texts.push(streaming.decode(value, { stream: true }));
+    if (received - toldAt > 1_000_000) {
+      toldAt = received;
+      post({ type: 'progress', received });
+    }
+  }
+  texts.push(streaming.decode());
+  return texts.join('');
+}
+
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
@@ -53,6 +74,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     }
     case 'text':
       load(message.text);
+      return;
+    case 'stream':
+      readStream(message.body).then(load, () => post({ type: 'cut' }));
       return;
     case 'file':
       message.file.arrayBuffer().then(

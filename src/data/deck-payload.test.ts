@@ -57,7 +57,13 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('the deck payload', () => {
   const { loaded, dataset } = loadText(SAMPLE);
-  const selection: Selection = { range: { from: '2022-01', to: '2022-04' }, level: 'all', unitId: null, field: null };
+  const selection: Selection = {
+    range: { from: '2022-01', to: '2022-04' },
+    level: 'all',
+    unitId: null,
+    field: null,
+    compare: 'previous',
+  };
 
   it('carries the answer to every deck question, equal to what the live engine says, after a trip through the page', async () => {
     const payload = await buildDeckPayload(loaded, selection, 'en');
@@ -125,6 +131,7 @@ describe('untrusted text in the deck', () => {
       level: 'commune',
       unitId: null,
       field: null,
+      compare: 'previous',
     };
     const html = fillDeckTemplate(TEMPLATE, await buildDeckPayload(loaded, selection, 'vi'));
     // The page still has exactly one script element, the data block, and it ends where it should.
@@ -142,7 +149,13 @@ describe('untrusted text in the deck', () => {
 
 describe('filling the template', () => {
   const { loaded } = loadText(SAMPLE);
-  const selection: Selection = { range: { from: '2021-01', to: '2021-12' }, level: 'all', unitId: null, field: null };
+  const selection: Selection = {
+    range: { from: '2021-01', to: '2021-12' },
+    level: 'all',
+    unitId: null,
+    field: null,
+    compare: 'previous',
+  };
 
   it('refuses a template without exactly one data block, or without a policy', async () => {
     const payload = await buildDeckPayload(loaded, selection, 'vi');
@@ -168,7 +181,13 @@ describe('filling the template', () => {
 describe('reading a payload', () => {
   it('says what is wrong with a damaged or foreign one', async () => {
     const { loaded } = loadText(SAMPLE);
-    const selection: Selection = { range: { from: '2021-01', to: '2021-12' }, level: 'all', unitId: null, field: null };
+    const selection: Selection = {
+      range: { from: '2021-01', to: '2021-12' },
+      level: 'all',
+      unitId: null,
+      field: null,
+      compare: 'previous',
+    };
     const good = JSON.parse(serializeDeckPayload(await buildDeckPayload(loaded, selection, 'vi'))) as Record<
       string,
       unknown
@@ -185,7 +204,13 @@ describe('reading a payload', () => {
 describe('the frozen engine', () => {
   it('refuses, and says so on the console, a question the deck was not made with', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const selection: Selection = { range: { from: '2021-01', to: '2021-12' }, level: 'all', unitId: null, field: null };
+    const selection: Selection = {
+      range: { from: '2021-01', to: '2021-12' },
+      level: 'all',
+      unitId: null,
+      field: null,
+      compare: 'previous',
+    };
     const engine = new FrozenEngine([[questionKey({ kind: 'figures', selection }), { rows: [] }]]);
     expect(engine.peek({ kind: 'figures', selection })).toEqual({ rows: [] });
     const other = { kind: 'briefing', selection, lang: 'vi' } as const;

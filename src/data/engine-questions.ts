@@ -58,6 +58,9 @@ export function questionKey(question: Question): string {
     selection.level,
     selection.unitId ?? '',
     selection.field ?? '',
+    selection.compare,
+    selection.targets?.onTimeRate ?? '',
+    selection.targets?.onlineRate ?? '',
     lang,
   ].join('|');
 }

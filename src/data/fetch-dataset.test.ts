@@ -9,7 +9,13 @@ import { DatasetRefused, NetworkFailure } from './load-errors.ts';
 
 const SAMPLE = readFileSync(new URL('../../data/gia-lam.json', import.meta.url), 'utf8');
 const source = { kind: 'url', name: 'data/x.json' } as const;
-const selection = { range: { from: '2021-01', to: '2022-04' }, level: 'all', unitId: null, field: null } as const;
+const selection = {
+  range: { from: '2021-01', to: '2022-04' },
+  level: 'all',
+  unitId: null,
+  field: null,
+  compare: 'previous',
+} as const;
 
 function respond(body: BodyInit, init: ResponseInit = {}) {
   vi.stubGlobal(

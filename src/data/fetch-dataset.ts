@@ -93,7 +93,29 @@ export async function fetchDataset(
     if (!response.ok) throw new NetworkFailure('http', response.status);
     const length = Number(response.headers.get('Content-Length'));
     const total = Number.isFinite(length) && length > 0 ? length : null;
-    if (total !== null && total >= WORKER_THRESHOLD && workersAvailable()) worker = new WorkerEngine();
+    if (total !== null && total >= WORKER_THRESHOLD && workersAvailable()) {
+      worker = new WorkerEngine();
+      const body = response.body;
+      let cut: () => void = () => undefined;
+      const broken = new Promise<never>((_, fail) => {
+        cut = () =>
+          fail(
+            signal?.aborted
+              ? new DOMException('aborted', 'AbortError')
+              : new NetworkFailure(timeout.signal.aborted ? 'timeout' : 'cut'),
+          );
+      });
+      // Settled only by a cut; one that comes after the load is over has no one to tell.
+      broken.catch(() => undefined);
+      // Known to be large: the body goes to the worker whole, and the page's thread does nothing per chunk.
+      if (body && worker.sendStream(body, cut)) {
+        const engine = worker;
+        engine.onProgress = (received) => setLoadProgress({ stage: 'download', received, total });
+        const loaded = await Promise.race([engine.result(source), broken]);
+        worker = null;
+        return loaded;
+      }
+    }
     const kept: Uint8Array[] = [];
     try {
       const reader = response.body?.getReader();

@@ -17,6 +17,9 @@ export class WorkerEngine implements DatasetEngine {
   private nextId = 0;
   private disposed = false;
   private readonly loaded: Promise<Loaded>;
+  /** Told how far a handed-over body has come, and when it broke off. */
+  onProgress: ((received: number) => void) | null = null;
+  private onCut: (() => void) | null = null;
 
   constructor() {
     this.worker = new Worker(new URL('./dataset-worker.ts', import.meta.url), { type: 'module' });
@@ -24,6 +27,8 @@ export class WorkerEngine implements DatasetEngine {
       this.worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const message = event.data;
         if (message.type === 'loaded') resolve(message.result);
+        else if (message.type === 'progress') this.onProgress?.(message.received);
+        else if (message.type === 'cut') this.onCut?.();
         else if (message.type === 'answer') this.settle(message.id, message.value, null);
         else if (message.id === null) reject(new Error(message.message));
         else this.settle(message.id, undefined, new Error(message.message));
@@ -60,6 +65,22 @@ export class WorkerEngine implements DatasetEngine {
 
   end(): void {
     this.post({ type: 'end' });
+  }
+
+  /**
+   * Hands the response body itself to the worker, so the page's thread does no work per chunk; false
+   * where the browser cannot transfer streams (the caller then reads and pushes the chunks).
+   * `cut` is called if the body breaks off before its end.
+   */
+  sendStream(body: ReadableStream<Uint8Array>, cut: () => void): boolean {
+    try {
+      this.onCut = cut;
+      this.post({ type: 'stream', body }, [body as unknown as Transferable]);
+      return true;
+    } catch {
+      this.onCut = null;
+      return false;
+    }
   }
 
   sendFile(file: Blob): void {

@@ -8,6 +8,8 @@ export type ToWorker =
   | { type: 'chunk'; bytes: ArrayBuffer }
   /** The last chunk has been sent: decode, parse, validate and index. */
   | { type: 'end' }
+  /** The response body itself, handed over whole: the worker reads it, the page's thread does nothing per chunk. */
+  | { type: 'stream'; body: ReadableStream<Uint8Array> }
   /** A whole file chosen or dropped on the page (the worker reads it). */
   | { type: 'file'; file: Blob }
   /** A whole text already in memory (a converted spreadsheet). */
@@ -20,5 +22,9 @@ export type Loaded =
 
 export type FromWorker =
   | { type: 'loaded'; result: Loaded }
+  /** How many bytes of a handed-over body have arrived, for the download indicator. */
+  | { type: 'progress'; received: number }
+  /** A handed-over body broke off before its end. */
+  | { type: 'cut' }
   | { type: 'answer'; id: number; value: unknown }
   | { type: 'failed'; id: number | null; message: string };

@@ -50,7 +50,13 @@ function dataset(records: DatasetRecord[], extra: Partial<Dataset> = {}): Datase
   });
 }
 
-const ALL: Selection = { range: { from: '2022-01', to: '2022-01' }, level: 'all', unitId: null, field: null };
+const ALL: Selection = {
+  range: { from: '2022-01', to: '2022-01' },
+  level: 'all',
+  unitId: null,
+  field: null,
+  compare: 'previous',
+};
 
 function text(index: DatasetIndex, selection: Selection, lang: Lang): string {
   return briefingText(briefing(index, selection, lang));
@@ -301,21 +307,47 @@ describe('briefing: change and targets', () => {
     expect(para(briefing(index, feb, 'en'), 'change')).toContain('fees and charges +50.0%');
   });
 
-  it('says no comparison is made when there is no previous period', () => {
-    expect(para(briefing(index, ALL, 'vi'), 'change')).toContain('chưa so sánh được với kỳ trước');
-    expect(para(briefing(index, ALL, 'en'), 'change')).toContain('no comparison is made');
+  it('says no comparison is made when there is no previous period, and which months are missing', () => {
+    expect(para(briefing(index, ALL, 'vi'), 'change')).toBe(
+      'Dữ liệu không có đủ số liệu kỳ trước cùng độ dài (tháng 12/2021), nên chưa so sánh được.',
+    );
+    expect(para(briefing(index, ALL, 'en'), 'change')).toBe(
+      'The data does not have every month of the previous period of the same length (Dec 2021), so no comparison is made.',
+    );
+    expect(para(briefing(index, { ...ALL, compare: 'year' }, 'vi'), 'change')).toBe(
+      'Dữ liệu không có đủ số liệu cùng kỳ năm trước (tháng 1/2021), nên chưa so sánh được.',
+    );
+  });
+
+  it('labels default targets as defaults everywhere it names them, never as official ones', () => {
+    // The dataset sets no targets. On time 90/90 = 100 % ≥ 95 %; online 30 % < 50 %.
+    const vi = para(briefing(index, ALL, 'vi'), 'targets');
+    expect(vi).toBe(
+      'Đối chiếu với chỉ tiêu đúng hạn mặc định 95,0\u00a0% và chỉ tiêu trực tuyến mặc định 50,0\u00a0%: cấp huyện đạt chỉ tiêu đúng hạn mặc định (100,0\u00a0%) nhưng chưa đạt chỉ tiêu trực tuyến mặc định (30,0\u00a0%). Bộ dữ liệu không đặt chỉ tiêu tỷ lệ đúng hạn và tỷ lệ trực tuyến; 95,0\u00a0% và 50,0\u00a0% là chỉ tiêu mặc định của bảng số liệu, không phải chỉ tiêu chính thức.',
+    );
+    expect(para(briefing(index, ALL, 'en'), 'targets')).toBe(
+      'Against the default on-time target of 95.0% and the default online target of 50.0%: district level met the default on-time target (100.0%) but missed the default online target (30.0%). The dataset sets no target for the on-time rate and online uptake; 95.0% and 50.0% are the dashboard’s defaults, not official targets.',
+    );
+  });
+
+  it('names a target the reader set as the reader’s, with the dataset’s own', () => {
+    const own = dataset(records, { targets: { onTimeRate: 0.95, onlineRate: 0.25 } });
+    const p = para(briefing(own, { ...ALL, targets: { onTimeRate: 1 } }, 'vi'), 'targets');
+    // 100 % on time meets the reader's 100 %; online 30 % meets the dataset's 25 %.
+    expect(p).toContain(
+      'cấp huyện đạt chỉ tiêu đúng hạn do người xem đặt (100,0\u00a0%) và đạt chỉ tiêu trực tuyến (30,0\u00a0%)',
+    );
+    expect(p).toContain(
+      'Chỉ tiêu tỷ lệ đúng hạn 100,0\u00a0% do người xem đặt (chỉ tiêu của bộ dữ liệu: 95,0\u00a0%).',
+    );
+    expect(p).not.toContain('mặc định');
   });
 
   it('says whether each target is met, with the rates', () => {
-    // On time 90/90 = 100 % ≥ 95 %; online 30 % < 50 %.
-    const vi = para(briefing(index, ALL, 'vi'), 'targets');
-    expect(vi).toContain('tỷ lệ đúng hạn 95,0\u00a0%, tỷ lệ trực tuyến 50,0\u00a0%');
-    expect(vi).toContain(
-      'cấp huyện đạt chỉ tiêu đúng hạn (100,0\u00a0%) nhưng chưa đạt chỉ tiêu trực tuyến (30,0\u00a0%)',
-    );
     const met = dataset(records, { targets: { onTimeRate: 0.9, onlineRate: 0.25 } });
-    expect(para(briefing(met, ALL, 'vi'), 'targets')).toContain(
-      'cấp huyện đạt chỉ tiêu đúng hạn (100,0\u00a0%) và đạt chỉ tiêu trực tuyến (30,0\u00a0%)',
+    // The dataset's own targets read plainly, with no note.
+    expect(para(briefing(met, ALL, 'vi'), 'targets')).toBe(
+      'Đối chiếu với chỉ tiêu (tỷ lệ đúng hạn 90,0\u00a0%, tỷ lệ trực tuyến 25,0\u00a0%): cấp huyện đạt chỉ tiêu đúng hạn (100,0\u00a0%) và đạt chỉ tiêu trực tuyến (30,0\u00a0%).',
     );
     expect(para(briefing(met, ALL, 'en'), 'targets')).toContain(
       'district level met the on-time target (100.0%) and met the online target (30.0%)',
@@ -326,6 +358,65 @@ describe('briefing: change and targets', () => {
     expect(para(briefing(late, ALL, 'en'), 'targets')).toContain(
       'missed the on-time target (88.9%) and missed the online target (30.0%)',
     );
+  });
+});
+
+/**
+ * Fourteen months, January 2021 to February 2022. The district and communes An
+ * and Bình report every month; Châu starts in July 2021. Every record is rec()'s
+ * (100 received, 30 online, 90 resolved, all on time), except in January and
+ * February 2022: An's 70 on time and 10 late of 90 resolved (88.9 %), and
+ * Bình's 40 online (20 at level 4).
+ */
+describe('briefing: compared with the same months a year earlier', () => {
+  const records: DatasetRecord[] = [];
+  for (let m = 1; m <= 14; m++) {
+    const month = m <= 12 ? `2021-${String(m).padStart(2, '0')}` : `2022-0${m - 12}`;
+    records.push(rec('d', month), rec('b', month, m > 12 ? { receivedOnlineLevel4: 20 } : {}));
+    records.push(rec('a', month, m > 12 ? { resolvedEarly: 10, resolvedOnTime: 70, resolvedLate: 10 } : {}));
+    if (m >= 7) records.push(rec('c', month));
+  }
+  const index = dataset(records);
+  const winter: Selection = { ...ALL, range: { from: '2022-01', to: '2022-02' }, compare: 'year' };
+
+  it('leads with the mode and its months, and says which level is not compared and why', () => {
+    const vi = para(briefing(index, winter, 'vi'), 'change');
+    expect(vi).toMatch(/^So với cùng kỳ năm trước \(tháng 1\/2021 – tháng 2\/2021\), các chỉ số thay đổi như sau\. /);
+    // The district reported the same both winters: its figures did not change.
+    expect(vi).toContain('Cấp huyện: tổng số hồ sơ 0,0\u00a0%; tỷ lệ đúng hạn 0,0 điểm %;');
+    expect(vi).toContain(
+      'Cấp xã chưa so sánh được vì 1/3 đơn vị không có số liệu đủ mọi tháng của cả hai kỳ (Xã Châu).',
+    );
+    const en = para(briefing(index, winter, 'en'), 'change');
+    expect(en).toMatch(/^Compared with the same months a year earlier \(Jan 2021 – Feb 2021\), /);
+    expect(en).toContain(
+      'Commune level: not compared, as 1 of 3 units lacks a month of one of the two periods (Xã Châu).',
+    );
+  });
+
+  it('says how the communes moved on both rates, the largest fall named, who has no comparison counted', () => {
+    // On time: An 90/90 = 100 % → 80/90 = 88.9 % (−11.1 points), Bình 100 % → 100 %; Châu started in July.
+    // Online: An 30 % both winters; Bình 30 % → 40 % (+10 points).
+    const fall = formatPointChange(80 / 90, 1, 'vi');
+    expect(fall).toBe('-11,1 điểm %');
+    const vi = para(briefing(index, winter, 'vi'), 'change');
+    expect(vi).toContain(
+      `Tỷ lệ đúng hạn (2 đơn vị cấp xã so sánh được): giảm ở 1, không đổi ở 1; giảm nhiều nhất ở Xã An (${fall}); 1 đơn vị chưa so sánh được.`,
+    );
+    expect(vi).toContain(
+      'Tỷ lệ trực tuyến (2 đơn vị cấp xã so sánh được): tăng ở 1, không đổi ở 1; tăng nhiều nhất ở Xã Bình (+10,0 điểm %); 1 đơn vị chưa so sánh được.',
+    );
+    expect(para(briefing(index, winter, 'en'), 'change')).toContain(
+      `On-time rate (2 commune-level units compared): down at 1, unchanged at 1; the largest fall at Xã An (${formatPointChange(80 / 90, 1, 'en')}); 1 without a comparison.`,
+    );
+  });
+
+  it('compares with the previous period when asked, and then Châu is compared too', () => {
+    // November and December 2021: every unit reported, all at 100 % on time and 30 % online.
+    const vi = para(briefing(index, { ...winter, compare: 'previous' }, 'vi'), 'change');
+    expect(vi).toMatch(/^So với kỳ trước \(tháng 11\/2021 – tháng 12\/2021\), /);
+    expect(vi).toContain('Cấp xã: tổng số hồ sơ 0,0\u00a0%;');
+    expect(vi).toContain('Tỷ lệ đúng hạn (3 đơn vị cấp xã so sánh được): giảm ở 1, không đổi ở 2;');
   });
 });
 
@@ -419,7 +510,13 @@ function allowedNumbers(index: DatasetIndex, selection: Selection, lang: Lang): 
   for (let n = 0; n <= index.units.length; n++) shown.push(formatCount(n, lang));
   shown.push(formatCount(findWarnings(index.dataset.records).length, lang));
   shown.push(formatRange(selection.range, lang));
-  if (h.previousRange) shown.push(formatRange(h.previousRange, lang));
+  // The months compared with, also when the data lacks them (the page says which are missing).
+  if (h.comparison.range) shown.push(formatRange(h.comparison.range, lang));
+  // The ranking's change of both rates per unit.
+  for (const r of unitRows(index, selection)) {
+    shown.push(formatPointChange(r.totals.onTimeRate, r.previous?.onTimeRate ?? null, lang) ?? '');
+    shown.push(formatPointChange(r.totals.onlineRate, r.previous?.onlineRate ?? null, lang) ?? '');
+  }
   // Names may carry digits of their own ("Phường 3"); they are words, not figures.
   shown.push(index.dataset.title, ...index.units.map((u) => u.name));
   return new Set(shown.flatMap(tokens));
@@ -435,7 +532,7 @@ describe('briefing on the Gia Lâm sample', () => {
   if (!loaded.ok) throw new Error('the sample must load');
   const index = indexDataset(loaded.dataset);
   if (!index.span) throw new Error('the sample has records');
-  const whole: Selection = { range: index.span, level: 'all', unitId: null, field: null };
+  const whole: Selection = { range: index.span, level: 'all', unitId: null, field: null, compare: 'previous' };
 
   it('carries the report’s figures for the whole span, written as the dashboard writes them', () => {
     const vi = text(index, whole, 'vi');
@@ -475,12 +572,16 @@ describe('briefing on the Gia Lâm sample', () => {
       { ...whole, range: { from: '2022-01', to: '2022-04' } },
     ],
     [
+      'the first four months of 2022, with the same months a year earlier',
+      { ...whole, range: { from: '2022-01', to: '2022-04' }, compare: 'year' },
+    ],
+    [
       'one commune in 2022',
-      { range: { from: '2022-01', to: '2022-04' }, level: 'all', unitId: 'xa-bat-trang', field: null },
+      { range: { from: '2022-01', to: '2022-04' }, level: 'all', unitId: 'xa-bat-trang', field: null, compare: 'year' },
     ],
     [
       'the district level in one month',
-      { range: { from: '2021-06', to: '2021-06' }, level: 'district', unitId: null, field: null },
+      { range: { from: '2021-06', to: '2021-06' }, level: 'district', unitId: null, field: null, compare: 'previous' },
     ],
   ];
 
@@ -552,7 +653,13 @@ const provinceIndex = indexDataset({
     fr('p', '2025-10', 'dat-dai', { received: 50, receivedOnline: 30, resolvedOnTime: 50, feesVnd: 5000 }),
   ],
 });
-const PROVINCE_ALL: Selection = { range: { from: '2025-09', to: '2025-10' }, level: 'all', unitId: null, field: null };
+const PROVINCE_ALL: Selection = {
+  range: { from: '2025-09', to: '2025-10' },
+  level: 'all',
+  unitId: null,
+  field: null,
+  compare: 'previous',
+};
 const COMMUNES: Selection = { ...PROVINCE_ALL, level: 'commune' };
 
 describe('briefing by field (contract version 2)', () => {
@@ -561,7 +668,7 @@ describe('briefing by field (contract version 2)', () => {
     // 1 apology letter, 1 overdue. Civil status: 59 of 60 (98.3 %), online 34 of 60 (56.7 %), 1 late,
     // apology letters not reported.
     expect(para(briefing(provinceIndex, COMMUNES, 'vi'), 'fields')).toBe(
-      'Theo lĩnh vực (2 lĩnh vực có số liệu), chưa đạt chỉ tiêu đúng hạn 90,0\u00a0% hoặc trực tuyến 50,0\u00a0%, hay còn hồ sơ quá hạn: Đất đai (tỷ lệ trực tuyến 42,5\u00a0%; 2 hồ sơ giải quyết quá hạn, đã gửi 1 thư xin lỗi; 1 hồ sơ đang giải quyết đã quá hạn); Hộ tịch (1 hồ sơ giải quyết quá hạn).',
+      'Theo lĩnh vực (2 lĩnh vực có số liệu), chưa đạt chỉ tiêu đúng hạn 90,0\u00a0% hoặc chỉ tiêu trực tuyến 50,0\u00a0%, hay còn hồ sơ quá hạn: Đất đai (tỷ lệ trực tuyến 42,5\u00a0%; 2 hồ sơ giải quyết quá hạn, đã gửi 1 thư xin lỗi; 1 hồ sơ đang giải quyết đã quá hạn); Hộ tịch (1 hồ sơ giải quyết quá hạn).',
     );
     expect(para(briefing(provinceIndex, COMMUNES, 'en'), 'fields')).toBe(
       'By field (2 fields have figures), below the on-time target of 90.0% or the online target of 50.0%, or with overdue dossiers: Đất đai (online uptake 42.5%; 2 resolved late, 1 apology letter sent; 1 overdue and still in progress); Hộ tịch (1 resolved late).',
@@ -572,7 +679,18 @@ describe('briefing by field (contract version 2)', () => {
     // The province alone: land only, all on time, 60 % online.
     const p = para(briefing(provinceIndex, { ...PROVINCE_ALL, level: 'province' }, 'vi'), 'fields');
     expect(p).toBe(
-      'Theo lĩnh vực: lĩnh vực có số liệu đạt chỉ tiêu đúng hạn (90,0\u00a0%) và trực tuyến (50,0\u00a0%), không có hồ sơ quá hạn.',
+      'Theo lĩnh vực: lĩnh vực có số liệu đạt chỉ tiêu đúng hạn (90,0\u00a0%) và chỉ tiêu trực tuyến (50,0\u00a0%), không có hồ sơ quá hạn.',
+    );
+  });
+
+  it('labels default targets in the fields paragraph', () => {
+    const { targets: _, ...rest } = provinceIndex.dataset;
+    const noTargets = indexDataset(rest);
+    expect(para(briefing(noTargets, COMMUNES, 'vi'), 'fields')).toContain(
+      'chưa đạt chỉ tiêu đúng hạn mặc định 95,0\u00a0% hoặc chỉ tiêu trực tuyến mặc định 50,0\u00a0%',
+    );
+    expect(para(briefing(noTargets, COMMUNES, 'en'), 'fields')).toContain(
+      'below the default on-time target of 95.0% or the default online target of 50.0%',
     );
   });
 

@@ -1,12 +1,18 @@
+import type { Compared, ComparisonPlan } from './comparison.ts';
+import { comparedWithStart, incompleteText, noComparisonText, targetName, targetsNote } from './comparison-words.ts';
 import {
   accountabilityRows,
+  type ChangeChart,
+  type ChangeRow,
   type FieldRow,
   fieldRows,
   type HeadlineGroup,
   headline,
   type ResolvedTargets,
   type Selection,
+  type UnitChanges,
   type UnitRow,
+  unitChanges,
   unitRows,
 } from './dashboard.ts';
 import {
@@ -19,9 +25,8 @@ import {
   formatVndShort,
   type Lang,
 } from './format.ts';
-import { LEVEL_LABEL } from './labels.ts';
+import { LEVEL_LABEL, LEVEL_NOUN } from './labels.ts';
 import { type DatasetIndex, onlineCount, onTimeCount, type Totals } from './metrics.ts';
-import type { MonthRange } from './months.ts';
 import { findWarnings } from './validate.ts';
 
 /**
@@ -120,6 +125,28 @@ interface ChangeFigures {
   fees: string | null;
 }
 
+/** How one rate changed across the units of a level. */
+interface UnitChangeLine {
+  /** Units compared, and how many of them did better, worse, the same (null: none did). */
+  compared: string;
+  better: string | null;
+  worse: string | null;
+  same: string | null;
+  /** Units with the rate now but nothing to compare it with; null when none. */
+  without: string | null;
+  /** The largest fall, when some unit did worse; the largest rise, when some unit did better. */
+  fall: { name: string; points: string } | null;
+  rise: { name: string; points: string } | null;
+}
+
+/** The targets as a paragraph names them: each with whose it is. */
+interface TargetNames {
+  onTime: string;
+  online: string;
+  /** Both are the dataset's own: the text reads as it always did. */
+  official: boolean;
+}
+
 /** Up to this many units are named when several share the best or weakest value. */
 const MAX_NAMED = 3;
 
@@ -184,12 +211,12 @@ const TEXT = {
     feesNone: 'Phí, lệ phí: số liệu không báo cáo.',
     feeItem: (s: Subject, full: string, short: string | null) => `${s.inner} ${full}${short ? ` (${short})` : ''}`,
     feeNotReported: (s: Subject) => `${s.inner} không báo cáo`,
-    fields: (count: number, onTime: string, online: string, lags: FieldLag[]) => {
+    fields: (count: number, onTime: string, online: string, lags: FieldLag[], names: TargetNames) => {
       const n = formatCount(count, 'vi');
       if (lags.length === 0) {
         return count === 1
-          ? `Theo lĩnh vực: lĩnh vực có số liệu đạt chỉ tiêu đúng hạn (${onTime}) và trực tuyến (${online}), không có hồ sơ quá hạn.`
-          : `Theo lĩnh vực: cả ${n} lĩnh vực có số liệu đều đạt chỉ tiêu đúng hạn (${onTime}) và trực tuyến (${online}), không có hồ sơ quá hạn.`;
+          ? `Theo lĩnh vực: lĩnh vực có số liệu đạt ${names.onTime} (${onTime}) và ${names.online} (${online}), không có hồ sơ quá hạn.`
+          : `Theo lĩnh vực: cả ${n} lĩnh vực có số liệu đều đạt ${names.onTime} (${onTime}) và ${names.online} (${online}), không có hồ sơ quá hạn.`;
       }
       const item = (l: FieldLag) => {
         const parts = [
@@ -201,7 +228,7 @@ const TEXT = {
         ].filter(Boolean);
         return `${l.name} (${parts.join('; ')})`;
       };
-      return `Theo lĩnh vực (${n} lĩnh vực có số liệu), chưa đạt chỉ tiêu đúng hạn ${onTime} hoặc trực tuyến ${online}, hay còn hồ sơ quá hạn: ${lags.map(item).join('; ')}.`;
+      return `Theo lĩnh vực (${n} lĩnh vực có số liệu), chưa đạt ${names.onTime} ${onTime} hoặc ${names.online} ${online}, hay còn hồ sơ quá hạn: ${lags.map(item).join('; ')}.`;
     },
     ranking: (count: string, lines: string[]) => `Trong kỳ có số liệu của ${count} đơn vị cấp xã. ${lines.join(' ')}`,
     rankingLine: (what: string, line: RankingLine, count: string) => {
@@ -225,8 +252,22 @@ const TEXT = {
       const rest = others > 0 ? `; và ${formatCount(others, 'vi')} đơn vị khác` : '';
       return `Có ${count} đơn vị có hồ sơ trễ hạn (giải quyết quá hạn hoặc đang quá hạn): ${items.map(item).join('; ')}${rest}.`;
     },
-    change: (previous: string, lines: string[]) =>
-      `So với kỳ trước (${previous}), các chỉ số thay đổi như sau. ${lines.join(' ')}`,
+    change: (against: string, lines: string[]) =>
+      lines.length === 0
+        ? `${against}: chưa có chỉ số nào so sánh được.`
+        : `${against}, các chỉ số thay đổi như sau. ${lines.join(' ')}`,
+    incompleteLine: (s: Subject, why: string) => `${s.start} ${why}.`,
+    unitChange: (what: string, level: string, c: UnitChangeLine) => {
+      const moves = [
+        c.better && `tăng ở ${c.better}`,
+        c.worse && `giảm ở ${c.worse}`,
+        c.same && `không đổi ở ${c.same}`,
+      ].filter(Boolean);
+      const fall = c.fall ? `; giảm nhiều nhất ở ${c.fall.name} (${c.fall.points})` : '';
+      const rise = c.rise ? `; tăng nhiều nhất ở ${c.rise.name} (${c.rise.points})` : '';
+      const without = c.without ? `; ${c.without} đơn vị chưa so sánh được` : '';
+      return `${what} (${c.compared} đơn vị ${level} so sánh được): ${moves.join(', ')}${fall}${rise}${without}.`;
+    },
     changeLine: (s: Subject, c: ChangeFigures) =>
       `${s.start}: ${[
         c.total && `tổng số hồ sơ ${c.total}`,
@@ -237,15 +278,16 @@ const TEXT = {
       ]
         .filter(Boolean)
         .join('; ')}.`,
-    noPrevious: 'Dữ liệu không có đủ một kỳ trước cùng độ dài, nên chưa so sánh được với kỳ trước.',
-    targets: (onTime: string, online: string, lines: string[]) =>
-      `Đối chiếu với chỉ tiêu (tỷ lệ đúng hạn ${onTime}, tỷ lệ trực tuyến ${online}): ${lines.join('; ')}.`,
-    targetLine: (s: Subject, t: TargetFigures) => {
+    targets: (onTime: string, online: string, lines: string[], names: TargetNames) =>
+      names.official
+        ? `Đối chiếu với chỉ tiêu (tỷ lệ đúng hạn ${onTime}, tỷ lệ trực tuyến ${online}): ${lines.join('; ')}.`
+        : `Đối chiếu với ${names.onTime} ${onTime} và ${names.online} ${online}: ${lines.join('; ')}.`,
+    targetLine: (s: Subject, t: TargetFigures, names: TargetNames) => {
       const onTime = t.onTime
-        ? `${t.onTime.met ? 'đạt' : 'chưa đạt'} chỉ tiêu đúng hạn (${t.onTime.rate})`
+        ? `${t.onTime.met ? 'đạt' : 'chưa đạt'} ${names.onTime} (${t.onTime.rate})`
         : 'chưa tính được tỷ lệ đúng hạn';
       const online = t.online
-        ? `${t.online.met ? 'đạt' : 'chưa đạt'} chỉ tiêu trực tuyến (${t.online.rate})`
+        ? `${t.online.met ? 'đạt' : 'chưa đạt'} ${names.online} (${t.online.rate})`
         : 'chưa tính được tỷ lệ trực tuyến';
       const same = t.onTime !== null && t.online !== null && t.onTime.met === t.online.met;
       return `${s.inner} ${onTime} ${same || !t.onTime || !t.online ? 'và' : 'nhưng'} ${online}`;
@@ -310,12 +352,12 @@ const TEXT = {
     feesNone: 'Fees and charges: not reported in the data.',
     feeItem: (s: Subject, full: string, short: string | null) => `${s.inner} ${full}${short ? ` (${short})` : ''}`,
     feeNotReported: (s: Subject) => `${s.inner} not reported`,
-    fields: (count: number, onTime: string, online: string, lags: FieldLag[]) => {
+    fields: (count: number, onTime: string, online: string, lags: FieldLag[], names: TargetNames) => {
       const n = formatCount(count, 'en');
       if (lags.length === 0) {
         return count === 1
-          ? `By field: the field with figures meets the on-time (${onTime}) and online (${online}) targets and has no overdue dossiers.`
-          : `By field: all ${n} fields with figures meet the on-time (${onTime}) and online (${online}) targets and have no overdue dossiers.`;
+          ? `By field: the field with figures meets ${names.onTime} (${onTime}) and ${names.online} (${online}) and has no overdue dossiers.`
+          : `By field: all ${n} fields with figures meet ${names.onTime} (${onTime}) and ${names.online} (${online}) and have no overdue dossiers.`;
       }
       const item = (l: FieldLag) => {
         const parts = [
@@ -327,7 +369,7 @@ const TEXT = {
         ].filter(Boolean);
         return `${l.name} (${parts.join('; ')})`;
       };
-      return `By field (${n} ${plural(count, 'field has', 'fields have')} figures), below the on-time target of ${onTime} or the online target of ${online}, or with overdue dossiers: ${lags.map(item).join('; ')}.`;
+      return `By field (${n} ${plural(count, 'field has', 'fields have')} figures), below ${names.onTime} of ${onTime} or ${names.online} of ${online}, or with overdue dossiers: ${lags.map(item).join('; ')}.`;
     },
     ranking: (count: string, lines: string[]) =>
       `The period has figures for ${count} commune-level units. ${lines.join(' ')}`,
@@ -355,8 +397,22 @@ const TEXT = {
       const rest = others > 0 ? `; and ${formatCount(others, 'en')} other ${plural(others, 'unit', 'units')}` : '';
       return `${count} ${count === '1' ? 'unit has' : 'units have'} late dossiers (resolved late or overdue in progress): ${items.map(item).join('; ')}${rest}.`;
     },
-    change: (previous: string, lines: string[]) =>
-      `Compared with the previous period (${previous}), the figures changed as follows. ${lines.join(' ')}`,
+    change: (against: string, lines: string[]) =>
+      lines.length === 0
+        ? `${against}, no figure can be compared yet.`
+        : `${against}, the figures changed as follows. ${lines.join(' ')}`,
+    incompleteLine: (s: Subject, why: string) => `${s.label}: ${why}.`,
+    unitChange: (what: string, level: string, c: UnitChangeLine) => {
+      const moves = [
+        c.better && `up at ${c.better}`,
+        c.worse && `down at ${c.worse}`,
+        c.same && `unchanged at ${c.same}`,
+      ].filter(Boolean);
+      const fall = c.fall ? `; the largest fall at ${c.fall.name} (${c.fall.points})` : '';
+      const rise = c.rise ? `; the largest rise at ${c.rise.name} (${c.rise.points})` : '';
+      const without = c.without ? `; ${c.without} without a comparison` : '';
+      return `${what} (${c.compared} ${level} units compared): ${moves.join(', ')}${fall}${rise}${without}.`;
+    },
     changeLine: (s: Subject, c: ChangeFigures) =>
       `${s.label}: ${[
         c.total && `dossiers handled ${c.total}`,
@@ -367,15 +423,16 @@ const TEXT = {
       ]
         .filter(Boolean)
         .join('; ')}.`,
-    noPrevious: 'The data does not cover a previous period of the same length, so no comparison is made.',
-    targets: (onTime: string, online: string, lines: string[]) =>
-      `Against the targets (on-time rate ${onTime}, online uptake ${online}): ${lines.join('; ')}.`,
-    targetLine: (s: Subject, t: TargetFigures) => {
+    targets: (onTime: string, online: string, lines: string[], names: TargetNames) =>
+      names.official
+        ? `Against the targets (on-time rate ${onTime}, online uptake ${online}): ${lines.join('; ')}.`
+        : `Against ${names.onTime} of ${onTime} and ${names.online} of ${online}: ${lines.join('; ')}.`,
+    targetLine: (s: Subject, t: TargetFigures, names: TargetNames) => {
       const onTime = t.onTime
-        ? `${t.onTime.met ? 'met' : 'missed'} the on-time target (${t.onTime.rate})`
+        ? `${t.onTime.met ? 'met' : 'missed'} ${names.onTime} (${t.onTime.rate})`
         : 'has no on-time rate yet';
       const online = t.online
-        ? `${t.online.met ? 'met' : 'missed'} the online target (${t.online.rate})`
+        ? `${t.online.met ? 'met' : 'missed'} ${names.online} (${t.online.rate})`
         : 'has no online rate yet';
       const same = t.onTime !== null && t.online !== null && t.onTime.met === t.online.met;
       return `${s.inner} ${onTime} ${same || !t.onTime || !t.online ? 'and' : 'but'} ${online}`;
@@ -503,6 +560,7 @@ function fieldsParagraph(rows: readonly FieldRow[], targets: ResolvedTargets, la
     formatPercent(targets.onTimeRate, lang),
     formatPercent(targets.onlineRate, lang),
     lags,
+    targetNames(targets, lang),
   );
   return { id: 'fields', text };
 }
@@ -555,24 +613,83 @@ function changeFigures(current: Totals, previous: Totals, lang: Lang): ChangeFig
   };
 }
 
+/** How one rate changed across the units of a level; null when fewer than two units can be compared. */
+function unitChangeLine(chart: ChangeChart, lang: Lang): UnitChangeLine | null {
+  if (chart.rows.length < 2) return null;
+  const count = (verdict: string) => {
+    const n = chart.rows.filter((r) => r.verdict === verdict).length;
+    return n > 0 ? formatCount(n, lang) : null;
+  };
+  // Rows come largest fall first, largest rise last.
+  const named = (row: ChangeRow | undefined, verdict: ChangeRow['verdict']) =>
+    row && row.verdict === verdict
+      ? { name: row.name, points: formatPointChange(row.current, row.previous, lang) ?? '' }
+      : null;
+  return {
+    compared: formatCount(chart.rows.length, lang),
+    better: count('better'),
+    worse: count('worse'),
+    same: count('same'),
+    without: chart.withoutComparison.length > 0 ? formatCount(chart.withoutComparison.length, lang) : null,
+    fall: named(chart.rows[0], 'worse'),
+    rise: named(chart.rows.at(-1), 'better'),
+  };
+}
+
+function unitChangeSentences(changes: UnitChanges, lang: Lang): string[] {
+  const { level } = changes;
+  if (level === null) return [];
+  const t = TEXT[lang];
+  const levelName = lang === 'vi' ? lowerFirst(LEVEL_LABEL[level].vi) : `${LEVEL_NOUN[level].en}-level`;
+  const lines = [
+    [t.onTimeWhat, unitChangeLine(changes.onTime, lang)],
+    [t.onlineWhat, unitChangeLine(changes.online, lang)],
+  ] as const;
+  return lines.flatMap(([what, line]) => (line ? [t.unitChange(what, levelName, line)] : []));
+}
+
+/**
+ * Every change with what it is compared with: the mode and its months lead
+ * the paragraph; a group whose units lack months says so instead of a
+ * figure; then, per rate, how the units of one level moved.
+ */
 function changeParagraph(
   groups: readonly HeadlineGroup[],
-  previousRange: MonthRange | null,
+  plan: ComparisonPlan,
+  compare: Compared | null,
+  changes: UnitChanges | null,
   lang: Lang,
 ): BriefingParagraph {
   const t = TEXT[lang];
+  if (compare === null) return { id: 'change', text: noComparisonText(plan, lang) ?? '' };
   const lines = groups.flatMap((g) => {
+    const why = incompleteText(g.coverage, lang);
+    if (why) return [t.incompleteLine(subjectOf(g, lang), why)];
     if (!g.previous) return [];
     const c = changeFigures(g.current, g.previous, lang);
     if (Object.values(c).every((v) => v === null)) return [];
     return [t.changeLine(subjectOf(g, lang), c)];
   });
-  if (!previousRange || lines.length === 0) return { id: 'change', text: t.noPrevious };
-  return { id: 'change', text: t.change(formatRange(previousRange, lang), lines) };
+  const units = changes ? unitChangeSentences(changes, lang) : [];
+  return { id: 'change', text: t.change(comparedWithStart(compare, lang), [...lines, ...units]) };
 }
 
+function targetNames(targets: ResolvedTargets, lang: Lang): TargetNames {
+  return {
+    onTime: targetName(targets, 'onTimeRate', lang),
+    online: targetName(targets, 'onlineRate', lang),
+    official: targets.source.onTimeRate === 'dataset' && targets.source.onlineRate === 'dataset',
+  };
+}
+
+/**
+ * Each group against the targets in force. A default target is named as one
+ * in every mention, and a closing sentence says it is no one's official
+ * target; a reader's target is named as the reader's.
+ */
 function targetsParagraph(groups: readonly HeadlineGroup[], targets: ResolvedTargets, lang: Lang): BriefingParagraph {
   const t = TEXT[lang];
+  const names = targetNames(targets, lang);
   const lines = groups.map((g) => {
     const { onTimeRate, onlineRate } = g.current;
     const figures: TargetFigures = {
@@ -581,12 +698,16 @@ function targetsParagraph(groups: readonly HeadlineGroup[], targets: ResolvedTar
       online:
         onlineRate === null ? null : { rate: formatPercent(onlineRate, lang), met: onlineRate >= targets.onlineRate },
     };
-    return t.targetLine(subjectOf(g, lang), figures);
+    return t.targetLine(subjectOf(g, lang), figures, names);
   });
-  return {
-    id: 'targets',
-    text: t.targets(formatPercent(targets.onTimeRate, lang), formatPercent(targets.onlineRate, lang), lines),
-  };
+  const text = t.targets(
+    formatPercent(targets.onTimeRate, lang),
+    formatPercent(targets.onlineRate, lang),
+    lines,
+    names,
+  );
+  const note = targetsNote(targets, lang);
+  return { id: 'targets', text: note ? `${text} ${note}` : text };
 }
 
 function qualityParagraph(index: DatasetIndex, lang: Lang): BriefingParagraph {
@@ -648,8 +769,9 @@ export function briefing(index: DatasetIndex, selection: Selection, lang: Lang):
   if (ranking) paragraphs.push(ranking);
   const accountability = selection.unitId === null && !only ? accountabilityParagraph(index, selection, lang) : null;
   if (accountability) paragraphs.push(accountability);
+  const changes = selection.unitId === null && !only && h.compare ? unitChanges(index, selection, rows) : null;
   paragraphs.push(
-    changeParagraph(groups, h.previousRange, lang),
+    changeParagraph(groups, h.comparison, h.compare, changes, lang),
     targetsParagraph(groups, h.targets, lang),
     qualityParagraph(index, lang),
   );

@@ -309,7 +309,13 @@ const PROVINCE: Dataset = {
 
 describe('chartSpecs', () => {
   const index = indexDataset(PROVINCE);
-  const selection = { range: { from: '2025-07', to: '2025-08' }, level: 'all' as const, unitId: null, field: null };
+  const selection = {
+    range: { from: '2025-07', to: '2025-08' },
+    level: 'all' as const,
+    unitId: null,
+    field: null,
+    compare: 'previous' as const,
+  };
   const specs = chartSpecs(dashboardFigures(index, selection), null, 'vi');
 
   it('reserves for each chart exactly the height it draws', () => {
@@ -334,7 +340,13 @@ describe('chartSpecs', () => {
 
 describe('chartSpecs, what is drawn', () => {
   const index = indexDataset(PROVINCE);
-  const selection = { range: { from: '2025-07', to: '2025-08' }, level: 'all' as const, unitId: null, field: null };
+  const selection = {
+    range: { from: '2025-07', to: '2025-08' },
+    level: 'all' as const,
+    unitId: null,
+    field: null,
+    compare: 'previous' as const,
+  };
   const specs = chartSpecs(dashboardFigures(index, selection), null, 'vi');
   const byId = new Map(specs.map((s) => [s.id, s]));
 

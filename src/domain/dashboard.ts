@@ -1,15 +1,26 @@
 import {
+  type ChangeVerdict,
+  type Compared,
+  type CompareMode,
+  type ComparisonPlan,
+  changeVerdict,
+  comparedOf,
+  compareGroup,
+  type GroupCoverage,
+  planComparison,
+  unitPrevious,
+} from './comparison.ts';
+import {
   type DatasetIndex,
   fieldsOfUnit,
   groupTotals,
   monthlyGroupTotals,
-  rangeCovered,
   ratio,
   type Totals,
   unitTotals,
 } from './metrics.ts';
-import { addMonths, type Month, type MonthRange, monthsBetween, previousRange } from './months.ts';
-import { DEFAULT_TARGETS, type Field, LEVELS, type Level, type Unit } from './schema.ts';
+import { addMonths, type Month, type MonthRange, monthsBetween } from './months.ts';
+import { DEFAULT_TARGETS, type Field, LEVELS, type Level, type Targets, type Unit } from './schema.ts';
 
 /**
  * Ready-to-plot rows for the page, the slides and the exports. Components
@@ -30,24 +41,87 @@ export interface Selection {
   unitId: string | null;
   /** One procedure field (an id of the dataset's `fields`), or null for all fields together. */
   field: string | null;
+  /**
+   * What every change is compared with: the previous period of the same length, or the same months a
+   * year earlier. A page opens with `defaultCompare(meta, range)` (comparison.ts).
+   */
+  compare: CompareMode;
+  /** Targets the reader set (in the address), in force over the dataset's and the defaults; fractions 0..1. */
+  targets?: ReaderTargets;
 }
+
+export const TARGET_KEYS = ['onTimeRate', 'onlineRate'] as const;
+export type TargetKey = (typeof TARGET_KEYS)[number];
+
+/**
+ * Where a target in force comes from: the dataset (set by whoever published
+ * it), the reader (set in the address: `targetOnTime`, `targetOnline`), or
+ * the dashboard's default (95 % on time, 50 % online), which is no one's
+ * official target and is always labelled as a default.
+ */
+export type TargetSource = 'dataset' | 'reader' | 'default';
+
+/** Targets set by the reader, each a fraction 0..1; a value outside that is not a target and is left out. */
+export type ReaderTargets = Partial<Record<TargetKey, number>>;
 
 export interface ResolvedTargets {
+  /** The targets in force: what `belowOnTimeTarget`, `belowOnlineTarget` and every "met" are computed against. */
   onTimeRate: number;
   onlineRate: number;
+  /** Where each target in force comes from. */
+  source: Record<TargetKey, TargetSource>;
+  /** The dataset's own targets (null where it sets none), kept when the reader's are in force. */
+  dataset: Record<TargetKey, number | null>;
 }
 
-export function targetsOf(index: DatasetIndex): ResolvedTargets {
+/** A target is a fraction from 0 to 1. */
+export function isTarget(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1;
+}
+
+/**
+ * A target as the address writes it, in percent: `90`, `92.5` or `92,5`
+ * (a trailing `%` allowed), as a fraction; null for anything else, or outside 0–100.
+ */
+export function parseTargetPercent(text: string): number | null {
+  const match = /^\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*$/.exec(text);
+  if (!match) return null;
+  const percent = Number((match[1] as string).replace(',', '.'));
+  return percent <= 100 ? percent / 100 : null;
+}
+
+/** The targets in force: the reader's, else the dataset's, else the defaults, each with where it comes from. */
+export function resolveTargets(targets: Targets | undefined, reader?: ReaderTargets): ResolvedTargets {
+  const one = (key: TargetKey) => {
+    const own = targets?.[key] ?? null;
+    const theirs = reader?.[key];
+    if (isTarget(theirs)) return { value: theirs, source: 'reader' as const, dataset: own };
+    if (own !== null) return { value: own, source: 'dataset' as const, dataset: own };
+    return { value: DEFAULT_TARGETS[key], source: 'default' as const, dataset: null };
+  };
+  const onTime = one('onTimeRate');
+  const online = one('onlineRate');
   return {
-    onTimeRate: index.dataset.targets?.onTimeRate ?? DEFAULT_TARGETS.onTimeRate,
-    onlineRate: index.dataset.targets?.onlineRate ?? DEFAULT_TARGETS.onlineRate,
+    onTimeRate: onTime.value,
+    onlineRate: online.value,
+    source: { onTimeRate: onTime.source, onlineRate: online.source },
+    dataset: { onTimeRate: onTime.dataset, onlineRate: online.dataset },
   };
 }
 
-/** The previous period of the same length, when the data covers all of it. */
+/** The targets in force for a dataset, with the reader's when given. */
+export function targetsOf(index: DatasetIndex, reader?: ReaderTargets): ResolvedTargets {
+  return resolveTargets(index.dataset.targets, reader);
+}
+
+/** The comparison of a selection: the mode, the months, and why there is none when there is none. */
+export function comparisonOf(index: DatasetIndex, selection: Pick<Selection, 'range' | 'compare'>): ComparisonPlan {
+  return planComparison(index, selection.range, selection.compare);
+}
+
+/** The previous period of the same length, when the data has a record in every month of it. */
 export function comparableRange(index: DatasetIndex, range: MonthRange): MonthRange | null {
-  const prev = previousRange(range);
-  return rangeCovered(index, prev) ? prev : null;
+  return comparedOf(planComparison(index, range, 'previous'))?.range ?? null;
 }
 
 /** Levels the data has that a filter shows, from the top down (province, district, commune). */
@@ -71,32 +145,41 @@ export interface HeadlineGroup {
   kind: Level | 'unit';
   label: string;
   current: Totals;
+  /**
+   * The same units over the comparison range; null when there is no comparison range, or when a unit of
+   * the group lacks a month of either period (`coverage` says how many and who).
+   */
   previous: Totals | null;
+  /** Who the comparison sums and who lacks months; null when the selection has no comparison range. */
+  coverage: GroupCoverage | null;
 }
 
 export interface Headline {
   range: MonthRange;
+  /** The comparison asked for: its mode, its months, and why there is none when there is none. */
+  comparison: ComparisonPlan;
+  /** What every change is compared with (mode and months); null when nothing is compared. */
+  compare: Compared | null;
+  /** `compare?.range ?? null`, for earlier callers. */
   previousRange: MonthRange | null;
   targets: ResolvedTargets;
   groups: HeadlineGroup[];
 }
 
 /**
- * Headline figures: one group per level shown (or the unit), with the previous
- * period where covered; restricted to the selected field when there is one.
+ * Headline figures: one group per level shown (or the unit), with the
+ * comparison where every unit of the group has both periods in full;
+ * restricted to the selected field when there is one.
  */
 export function headline(index: DatasetIndex, selection: Selection): Headline {
-  const prevRange = comparableRange(index, selection.range);
+  const comparison = comparisonOf(index, selection);
+  const compare = comparedOf(comparison);
   const groups: HeadlineGroup[] = [];
   const add = (kind: HeadlineGroup['kind'], label: string, ids: string[]) => {
     const current = groupTotals(index, ids, selection.range, selection.field);
     if (!current) return;
-    groups.push({
-      kind,
-      label,
-      current,
-      previous: prevRange ? groupTotals(index, ids, prevRange, selection.field) : null,
-    });
+    const c = compare ? compareGroup(index, ids, selection.range, compare.range, selection.field) : null;
+    groups.push({ kind, label, current, previous: c?.previous ?? null, coverage: c?.coverage ?? null });
   };
   const unit = selection.unitId ? index.unitsById.get(selection.unitId) : undefined;
   if (unit) add('unit', unit.name, [unit.id]);
@@ -109,7 +192,14 @@ export function headline(index: DatasetIndex, selection: Selection): Headline {
       );
     }
   }
-  return { range: selection.range, previousRange: prevRange, targets: targetsOf(index), groups };
+  return {
+    range: selection.range,
+    comparison,
+    compare,
+    previousRange: compare?.range ?? null,
+    targets: targetsOf(index, selection.targets),
+    groups,
+  };
 }
 
 export interface UnitRow {
@@ -118,11 +208,14 @@ export interface UnitRow {
   level: Level;
   code: string | undefined;
   totals: Totals;
+  /** The unit over the comparison range; null unless it reported every month of both periods. */
   previous: Totals | null;
   /** (level 4) / received: how much of the intake is fully online; null where the split is not reported. */
   level4Share: number | null;
   level3Share: number | null;
+  /** Change of the on-time rate against `previous` (a fraction: ×100 for percentage points); null without one. */
   onTimeChange: number | null;
+  /** Change of the online rate against `previous`; null without one. */
   onlineChange: number | null;
   belowOnTimeTarget: boolean;
   belowOnlineTarget: boolean;
@@ -132,14 +225,14 @@ export interface UnitRow {
 
 /** One row per unit in scope with data in the range, ranked. */
 export function unitRows(index: DatasetIndex, selection: Selection): UnitRow[] {
-  const targets = targetsOf(index);
-  const prevRange = comparableRange(index, selection.range);
+  const targets = targetsOf(index, selection.targets);
+  const prevRange = comparedOf(comparisonOf(index, selection))?.range ?? null;
   const scope = selection.unitId ? unitsInScope(index, { ...selection, unitId: null }) : unitsInScope(index, selection);
   const rows: Omit<UnitRow, 'rank'>[] = [];
   for (const u of scope) {
     const totals = unitTotals(index, u.id, selection.range, selection.field);
     if (!totals) continue;
-    const previous = prevRange ? unitTotals(index, u.id, prevRange, selection.field) : null;
+    const previous = prevRange ? unitPrevious(index, u.id, selection.range, prevRange, selection.field) : null;
     rows.push({
       unitId: u.id,
       name: u.name,
@@ -363,8 +456,13 @@ export interface FieldRow {
   code: string | undefined;
   /** Sum of the (unit, field) series of the units in scope. */
   totals: Totals;
-  /** The same over the previous period of the same length, where the data covers it. */
+  /**
+   * The same over the comparison range; null when there is none, or when a unit with figures of this
+   * field in either period lacks a month of either (as for a headline group).
+   */
   previous: Totals | null;
+  /** Who the comparison sums and who lacks months; null when the selection has no comparison range. */
+  coverage: GroupCoverage | null;
   onTimeChange: number | null;
   onlineChange: number | null;
   belowOnTimeTarget: boolean;
@@ -375,14 +473,15 @@ export interface FieldRow {
 
 /** One row per field with data in the range, for the units in scope, in the order of the dataset's `fields`. */
 export function fieldRows(index: DatasetIndex, selection: Selection): FieldRow[] {
-  const targets = targetsOf(index);
-  const prevRange = comparableRange(index, selection.range);
+  const targets = targetsOf(index, selection.targets);
+  const prevRange = comparedOf(comparisonOf(index, selection))?.range ?? null;
   const ids = unitsInScope(index, selection).map((u) => u.id);
   const rows: FieldRow[] = [];
   for (const f of fieldsInView(index, selection)) {
     const totals = groupTotals(index, ids, selection.range, f.id);
     if (!totals) continue;
-    const previous = prevRange ? groupTotals(index, ids, prevRange, f.id) : null;
+    const c = prevRange ? compareGroup(index, ids, selection.range, prevRange, f.id) : null;
+    const previous = c?.previous ?? null;
     let unitCount = 0;
     for (const id of ids) if (unitTotals(index, id, selection.range, f.id)) unitCount++;
     rows.push({
@@ -391,6 +490,7 @@ export function fieldRows(index: DatasetIndex, selection: Selection): FieldRow[]
       code: f.code,
       totals,
       previous,
+      coverage: c?.coverage ?? null,
       onTimeChange: difference(totals.onTimeRate, previous?.onTimeRate ?? null),
       onlineChange: difference(totals.onlineRate, previous?.onlineRate ?? null),
       belowOnTimeTarget: totals.onTimeRate !== null && totals.onTimeRate < targets.onTimeRate,
@@ -432,7 +532,7 @@ export interface UnitFieldMatrix {
 
 /** The unit × field table for the units in scope: on-time rate and overdue count, with the totals behind them. */
 export function unitFieldMatrix(index: DatasetIndex, selection: Selection): UnitFieldMatrix {
-  const targets = targetsOf(index);
+  const targets = targetsOf(index, selection.targets);
   const fields = fieldsInView(index, selection);
   const rows: UnitFieldRow[] = [];
   for (const u of unitsInScope(index, selection)) {
@@ -506,6 +606,88 @@ export function accountabilityRows(index: DatasetIndex, selection: Selection): A
   return rows.sort((a, b) => lateOrOverdue(b) - lateOrOverdue(a) || a.name.localeCompare(b.name, 'vi'));
 }
 
+/** One unit of the change chart: its rate over the comparison range and over the selected range. */
+export interface ChangeRow {
+  unitId: string;
+  name: string;
+  /** The rate over the comparison range (a fraction). */
+  previous: number;
+  /** The rate over the selected range (a fraction). */
+  current: number;
+  /** current − previous, a fraction: ×100 for percentage points. */
+  change: number;
+  /** Rates: higher is better; a change smaller than SAME_RATE (under 0.05 point) is the same. */
+  verdict: Exclude<ChangeVerdict, 'neutral'>;
+  /** The current rate is below the target in force. */
+  belowTarget: boolean;
+}
+
+export interface ChangeChart {
+  figure: 'onTimeRate' | 'onlineRate';
+  /** The units with both rates, largest fall first (then by change, ties by name). */
+  rows: ChangeRow[];
+  /** Units of the level with this rate now but none to compare with, by name, in the ranking's order. */
+  withoutComparison: string[];
+}
+
+/** Per unit of one level, last period's rate and this one's, on time and online: the rows of the change chart. */
+export interface UnitChanges {
+  /** The level compared: the one chosen, the drilled-into unit's, or else the lowest the data has (communes). */
+  level: Level | null;
+  /** What the rates are compared with; null when nothing is (every list is then empty of rows). */
+  compare: Compared | null;
+  onTime: ChangeChart;
+  online: ChangeChart;
+}
+
+/** The level whose units a chart of units compares: like with like, never a district among its communes. */
+export function comparedLevel(index: DatasetIndex, selection: Selection): Level | null {
+  const unit = selection.unitId ? index.unitsById.get(selection.unitId) : undefined;
+  if (unit) return unit.level;
+  return levelsFor(index, selection.level).at(-1) ?? null;
+}
+
+/**
+ * The change of both rates per unit of one level, from the unit rows (pass
+ * them when they are at hand, as dashboardFigures does).
+ */
+export function unitChanges(
+  index: DatasetIndex,
+  selection: Selection,
+  rows: readonly UnitRow[] = unitRows(index, selection),
+): UnitChanges {
+  const level = comparedLevel(index, selection);
+  const targets = targetsOf(index, selection.targets);
+  const compare = comparedOf(comparisonOf(index, selection));
+  const ofLevel = rows.filter((r) => r.level === level);
+  const chart = (figure: ChangeChart['figure']): ChangeChart => {
+    const out: ChangeRow[] = [];
+    const withoutComparison: string[] = [];
+    for (const r of ofLevel) {
+      const current = r.totals[figure];
+      if (current === null) continue;
+      const previous = r.previous?.[figure] ?? null;
+      const verdict = changeVerdict(figure, current, previous);
+      if (previous === null || verdict === null || verdict === 'neutral') {
+        withoutComparison.push(r.name);
+        continue;
+      }
+      out.push({
+        unitId: r.unitId,
+        name: r.name,
+        previous,
+        current,
+        change: current - previous,
+        verdict,
+        belowTarget: current < targets[figure],
+      });
+    }
+    out.sort((a, b) => a.change - b.change || a.name.localeCompare(b.name, 'vi'));
+    return { figure, rows: out, withoutComparison };
+  };
+  return { level, compare, onTime: chart('onTimeRate'), online: chart('onlineRate') };
+}
+
 /** Everything the page, the slides and the exports draw for one selection, computed once. */
 export function dashboardFigures(index: DatasetIndex, selection: Selection) {
   const levels = levelsFor(index, selection.level);
@@ -514,11 +696,17 @@ export function dashboardFigures(index: DatasetIndex, selection: Selection) {
   const reporting = reportingOf(index, selection);
   const byGroup = (pick: SeriesPick) =>
     selection.unitId ? seriesByGroup(scopeMonths, pick) : seriesByGroup(levelMonths, pick);
+  const top = headline(index, selection);
+  const rows = unitRows(index, selection);
   return {
     levels,
     reporting,
-    headline: headline(index, selection),
-    rows: unitRows(index, selection),
+    headline: top,
+    /** What every change below is compared with (the same as `headline.compare`). */
+    compare: top.compare,
+    rows,
+    /** Per unit of one level, both rates then and now, sorted by change: the change chart's rows. */
+    change: unitChanges(index, selection, rows),
     onlineTrend: byGroup((x) => x.onlineRate),
     feesByMonth: byGroup((x) => x.feesVnd),
     flow: seriesByFigure(scopeMonths, FLOW_PICKS),

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, isMonth, isValidDate, monthsBetween, previousRange, rangeLength } from './months.ts';
+import {
+  addMonths,
+  hasEveryMonth,
+  isMonth,
+  isValidDate,
+  monthFromIndex,
+  monthIndex,
+  monthsBetween,
+  previousRange,
+  rangeLength,
+  rangesOverlap,
+  yearEarlierRange,
+} from './months.ts';
 
 describe('months', () => {
   it('recognises real months only', () => {
@@ -21,6 +33,29 @@ describe('months', () => {
   it('gives the previous period of the same length', () => {
     expect(previousRange({ from: '2022-01', to: '2022-03' })).toEqual({ from: '2021-10', to: '2021-12' });
     expect(previousRange({ from: '2022-04', to: '2022-04' })).toEqual({ from: '2022-03', to: '2022-03' });
+  });
+
+  it('gives the same months a year earlier, across a year as a whole', () => {
+    expect(yearEarlierRange({ from: '2022-01', to: '2022-04' })).toEqual({ from: '2021-01', to: '2021-04' });
+    expect(yearEarlierRange({ from: '2021-11', to: '2022-02' })).toEqual({ from: '2020-11', to: '2021-02' });
+  });
+
+  it('numbers months from year 0 and back', () => {
+    // 2022 × 12 + 3 (April is the fourth month, counted from 0).
+    expect(monthIndex('2022-04')).toBe(24267);
+    expect(monthIndex('0000-01')).toBe(0);
+    expect(monthFromIndex(monthIndex('1999-12'))).toBe('1999-12');
+  });
+
+  it('tells overlapping ranges and whether a sorted list has every month of a range', () => {
+    expect(rangesOverlap({ from: '2021-01', to: '2021-12' }, { from: '2021-12', to: '2022-03' })).toBe(true);
+    expect(rangesOverlap({ from: '2021-01', to: '2021-11' }, { from: '2021-12', to: '2022-03' })).toBe(false);
+    const months = ['2021-11', '2021-12', '2022-01', '2022-03'];
+    expect(hasEveryMonth(months, { from: '2021-11', to: '2022-01' })).toBe(true);
+    expect(hasEveryMonth(months, { from: '2021-12', to: '2022-03' })).toBe(false);
+    expect(hasEveryMonth(months, { from: '2021-10', to: '2021-11' })).toBe(false);
+    expect(hasEveryMonth(months, { from: '2022-03', to: '2022-03' })).toBe(true);
+    expect(hasEveryMonth([], { from: '2022-03', to: '2022-03' })).toBe(false);
   });
 
   it('checks calendar dates', () => {

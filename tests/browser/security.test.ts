@@ -115,6 +115,8 @@ describe('data is shown as text, never run', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(IMG);
     expect(await page.getByText(SCRIPT, { exact: true }).count()).toBeGreaterThan(0);
+    // The ranking's code loads after the headline figures: wait for its first row before counting.
+    await page.getByRole('button', { name: `Xem ${SCRIPT}`, exact: true }).waitFor();
     expect(await page.getByRole('button', { name: `Xem ${SCRIPT}`, exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: `Xem ${BOTH}`, exact: true }).count()).toBe(1);
     expect(await page.getByText(BOTH, { exact: true }).count()).toBeGreaterThan(0);

@@ -185,7 +185,7 @@ describe('the fictional commune data/xa-minh-hoa.json', () => {
   });
 
   it('says the online split is not reported and the fees are, though not by every field', () => {
-    const selection = { range: span, level: 'all', unitId: null, field: null } as const;
+    const selection = { range: span, level: 'all', unitId: null, field: null, compare: 'previous' } as const;
     expect(reportingOf(index, selection)).toEqual({ onlineSplit: false, fees: true });
     // The commune left fees out for labour and social affairs, and for the first two months altogether.
     expect(reportingOf(index, { ...selection, field: 'lao-dong-tbxh' })).toEqual({ onlineSplit: false, fees: false });
@@ -197,7 +197,7 @@ describe('the fictional commune data/xa-minh-hoa.json', () => {
   });
 
   it('has late and overdue dossiers where a council would look, land first', () => {
-    const f = dashboardFigures(index, { range: span, level: 'all', unitId: null, field: null });
+    const f = dashboardFigures(index, { range: span, level: 'all', unitId: null, field: null, compare: 'previous' });
     expect(f.accountability).toHaveLength(1);
     expect(f.accountability[0]?.fields[0]?.fieldId).toBe('dat-dai');
     expect(f.fields.find((r) => r.fieldId === 'dat-dai')?.belowOnTimeTarget).toBe(true);
@@ -206,7 +206,9 @@ describe('the fictional commune data/xa-minh-hoa.json', () => {
 
   it('is briefed without a district anywhere, in either language', () => {
     for (const lang of ['vi', 'en'] as const) {
-      const all = briefingText(briefing(index, { range: span, level: 'all', unitId: null, field: null }, lang));
+      const all = briefingText(
+        briefing(index, { range: span, level: 'all', unitId: null, field: null, compare: 'previous' }, lang),
+      );
       expect(all).not.toMatch(/huyện|district/i);
       expect(all).toContain('Xã Minh Hoạ (hư cấu)');
     }
