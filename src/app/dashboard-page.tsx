@@ -1,20 +1,13 @@
-import { memo, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AccountabilityPanelProps } from '../components/accountability-panel.tsx';
-import type { BriefingPanelProps } from '../components/briefing-panel.tsx';
-import { ChartFrame, type PrintTable } from '../components/chart-frame.tsx';
-import { LazyChart, preloadCharts } from '../components/charts/load-chart.ts';
-import type { DataQualityPanelProps } from '../components/data-quality-panel.tsx';
+import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ChartFrame } from '../components/chart-frame.tsx';
+import { LazyChart } from '../components/charts/load-chart.ts';
 import { DatasetHeader } from '../components/dataset-header.tsx';
 import { ExportButtons, type ExportKind } from '../components/export-buttons.tsx';
 import { FactsPanel } from '../components/facts-panel.tsx';
 import { type FilterChange, FiltersBar } from '../components/filters-bar.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
-import { lazyModule } from '../components/lazy-module.ts';
 import { LoadingState } from '../components/load-states.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
-import { usePrinting } from '../components/print-mode.ts';
-import type { RankingTableProps } from '../components/ranking-table.tsx';
-import type { UnitFieldTableProps } from '../components/unit-field-table.tsx';
 import { useNearViewport } from '../components/use-near-viewport.ts';
 import type { DatasetEngine, LoadedDataset } from '../data/dataset-engine.ts';
 import { type ChartSpec, chartSpecs, SCROLL_HEIGHT } from '../domain/chart-specs.ts';
@@ -22,10 +15,10 @@ import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
 import { periodPresets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
 import { rankingTable, totalsTable, unitFieldTable } from '../domain/export-tables.ts';
 import { formatCount, formatDate, formatRange, type Lang } from '../domain/format.ts';
+import { handoutTables } from '../domain/handout.ts';
 import { LEVEL_LABEL } from '../domain/labels.ts';
 import { resolveView, type UrlState } from './url-state.ts';
 import { useAnswer } from './use-answer.ts';
-import { useHandout } from './use-handout.ts';
 
 const TEXT = {
   vi: {
@@ -115,19 +108,6 @@ interface ChartsGridProps {
   selectedFieldId: string | null;
 }
 
-/** Where the handout prints each chart's table: tables by month in the appendix, a table already printed not again. */
-function printTablePlaces(specs: readonly ChartSpec[]): Map<ChartSpec, PrintTable> {
-  const printed = new Set<ChartSpec['table']>();
-  const places = new Map<ChartSpec, PrintTable>();
-  for (const spec of specs) {
-    if (spec.status !== 'ready') continue;
-    const monthly = spec.chart.kind === 'monthly-bars' || spec.chart.kind === 'monthly-lines';
-    places.set(spec, printed.has(spec.table) ? 'omit' : monthly ? 'appendix' : 'below');
-    printed.add(spec.table);
-  }
-  return places;
-}
-
 /**
  * The charts, redrawn only when their own rows change: a period change
  * re-renders the page twice (headline first), and recharts is the costly part.
@@ -145,7 +125,7 @@ const ChartsGrid = memo(function ChartsGrid({
   selectedFieldId,
 }: ChartsGridProps) {
   const t = TEXT[lang];
-  const printTables = useMemo(() => printTablePlaces(specs), [specs]);
+  const onPaper = useMemo(() => handoutTables(specs), [specs]);
   return (
     <>
       {specs.map((spec) => {
@@ -165,7 +145,7 @@ const ChartsGrid = memo(function ChartsGrid({
             table={spec.table}
             height={scrolls ? SCROLL_HEIGHT : spec.height}
             wide={spec.chart.kind === 'units'}
-            printTable={printTables.get(spec) ?? 'below'}
+            printTable={onPaper.get(spec.id) ?? 'below'}
             note={
               spec.truncated ? (
                 <p className="chart-units-note">
@@ -209,35 +189,21 @@ const ChartsGrid = memo(function ChartsGrid({
 });
 
 // Below the first screen: their code loads after the headline figures, in chunks of their own.
-const rankingModule = lazyModule<RankingTableProps>(() =>
+const RankingTable = lazy(() =>
   import('../components/ranking-table.tsx').then((m) => ({ default: memo(m.RankingTable) })),
 );
-const briefingModule = lazyModule<BriefingPanelProps>(() =>
+const BriefingPanel = lazy(() =>
   import('../components/briefing-panel.tsx').then((m) => ({ default: memo(m.BriefingPanel) })),
 );
-const unitFieldModule = lazyModule<UnitFieldTableProps>(() =>
+const UnitFieldTable = lazy(() =>
   import('../components/unit-field-table.tsx').then((m) => ({ default: memo(m.UnitFieldTable) })),
 );
-const accountabilityModule = lazyModule<AccountabilityPanelProps>(() =>
+const AccountabilityPanel = lazy(() =>
   import('../components/accountability-panel.tsx').then((m) => ({ default: memo(m.AccountabilityPanel) })),
 );
-const qualityModule = lazyModule<DataQualityPanelProps>(() =>
+const DataQualityPanel = lazy(() =>
   import('../components/data-quality-panel.tsx').then((m) => ({ default: memo(m.DataQualityPanel) })),
 );
-const RankingTable = rankingModule.Component;
-const BriefingPanel = briefingModule.Component;
-const UnitFieldTable = unitFieldModule.Component;
-const AccountabilityPanel = accountabilityModule.Component;
-const DataQualityPanel = qualityModule.Component;
-// What a printed handout draws; a print cannot wait for code (use-handout.ts).
-const HANDOUT_CODE = [
-  rankingModule.preload,
-  briefingModule.preload,
-  unitFieldModule.preload,
-  accountabilityModule.preload,
-  qualityModule.preload,
-  preloadCharts,
-];
 
 /** Renders its content once it comes within a screen of the viewport (or the page is printed). */
 function WhenNear({ children, minHeight }: { children: ReactNode; minHeight: number }) {
@@ -258,8 +224,6 @@ function Briefing({ engine, selection, lang }: { engine: DatasetEngine; selectio
 
 export function DashboardPage({ loaded, urlState, navigate, lang, after = null, tools = null }: DashboardPageProps) {
   const t = TEXT[lang];
-  // Rendered again when printed, so a panel whose code arrived after its first render is on the paper.
-  usePrinting();
   const { meta, warnings, warningCount, source, engine } = loaded;
   const view = useMemo(() => resolveView(urlState, meta), [urlState, meta]);
   const from = view?.range.from;
@@ -300,13 +264,6 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
     (spec: ChartSpec, kind: ExportKind) => latest.current.exportChart?.(spec, kind),
     [],
   );
-
-  const printHandout = useHandout({
-    engine,
-    selection: figures && !updating ? deferred : null,
-    lang,
-    preload: HANDOUT_CODE,
-  });
 
   const presets = useMemo(() => (meta.span ? periodPresets(meta.span) : []), [meta.span]);
   const unitNames = useMemo(() => new Map(meta.units.map((u) => [u.id, u.name])), [meta.units]);
@@ -440,7 +397,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
         >
           ▶ {t.present}
         </button>
-        <button type="button" onClick={printHandout}>
+        <button type="button" onClick={() => window.print()}>
           {t.print}
         </button>
         <ExportButtons

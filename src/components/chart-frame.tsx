@@ -1,7 +1,9 @@
 import { type ReactNode, Suspense, useRef, useState } from 'react';
 import type { NumbersTable } from '../domain/chart-specs.ts';
 import type { Lang } from '../domain/format.ts';
+import type { HandoutTable } from '../domain/handout.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
+import { usePrinting } from './print-mode.ts';
 import { useNearViewport } from './use-near-viewport.ts';
 import { useTurn } from './use-turn.ts';
 import './charts/charts.css';
@@ -24,7 +26,6 @@ const TEXT = {
 };
 
 export type ChartStatus = 'ready' | 'empty' | 'loading' | 'error';
-export type PrintTable = 'below' | 'appendix' | 'omit';
 
 export interface ChartFrameProps {
   /** Unique on the page; the ids of the title, description and table derive from it. */
@@ -47,11 +48,8 @@ export interface ChartFrameProps {
   wide?: boolean;
   /** A line about what the chart shows (e.g. only the highest and lowest units), written above it at once. */
   note?: ReactNode;
-  /**
-   * Where a printed handout puts this chart's numbers: under it, in the appendix (tables by month), or
-   * nowhere when an earlier chart printed the same table.
-   */
-  printTable?: PrintTable;
+  /** Where the printed handout puts this chart's numbers (src/domain/handout.ts). */
+  printTable?: HandoutTable;
   children: ReactNode;
 }
 
@@ -128,7 +126,13 @@ export function ChartFrame({
         ) : null}
       </div>
       {status === 'ready' && table.rows.length > 0 ? (
-        <NumbersTableToggle id={`${id}-table`} title={title} table={table} label={t.showTable} />
+        <NumbersTableToggle
+          id={`${id}-table`}
+          title={title}
+          table={table}
+          label={t.showTable}
+          printed={printTable !== 'omit'}
+        />
       ) : null}
     </section>
   );
@@ -146,13 +150,18 @@ function NumbersTableToggle({
   title,
   table,
   label,
+  printed,
 }: {
   id: string;
   title: string;
   table: NumbersTable;
   label: string;
+  /** Whether the handout prints this table: then it is built whole when the page is printed. */
+  printed: boolean;
 }) {
   const [open, setOpen] = useState(false);
+  // On paper a long table is printed whole, not only once opened.
+  const printing = usePrinting() && printed;
   return (
     <div className="chart-frame__numbers">
       <button
@@ -167,7 +176,7 @@ function NumbersTableToggle({
       </button>
       {/* Collapsed, a short table is only visually hidden: screen-reader users get the figures without opening it. */}
       <div id={id} className={open ? 'chart-frame__table-wrap' : 'sr-only'}>
-        {open || table.rows.length <= ALWAYS_BUILT_ROWS ? <Table title={title} table={table} /> : null}
+        {open || printing || table.rows.length <= ALWAYS_BUILT_ROWS ? <Table title={title} table={table} /> : null}
       </div>
     </div>
   );

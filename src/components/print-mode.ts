@@ -19,10 +19,10 @@ import { flushSync } from 'react-dom';
 export const PRINT_CHART_WIDTH = 703;
 
 /** Text in a chart on paper, in CSS px: 7.5 pt, against 12 px on screen. A chart by unit's rows follow it. */
-export const PRINT_TEXT_SIZE = 10;
+export const PRINT_TEXT_SIZE = 9;
 
 /** A chart by month on paper is this share of its height on screen: at the paper's width it still reads. */
-export const PRINT_HEIGHT_SHARE = 0.75;
+export const PRINT_HEIGHT_SHARE = 0.55;
 
 let printing = false;
 const listeners = new Set<() => void>();

@@ -15,8 +15,7 @@ import './panels.css';
 const TEXT = {
   vi: {
     heading: 'Xếp hạng đơn vị',
-    caption: 'Đơn vị xếp theo tỷ lệ giải quyết đúng hạn.',
-    hint: 'Bấm vào tiêu đề cột để sắp xếp lại.',
+    caption: 'Đơn vị xếp theo tỷ lệ giải quyết đúng hạn. Bấm vào tiêu đề cột để sắp xếp lại.',
     printCaption: 'Đơn vị xếp theo tỷ lệ giải quyết đúng hạn, từ thấp nhất.',
     scroll: 'Bảng xếp hạng đơn vị (cuộn ngang được)',
     rank: 'Hạng',
@@ -32,8 +31,7 @@ const TEXT = {
   },
   en: {
     heading: 'Ranking of units',
-    caption: 'Units ranked by on-time rate.',
-    hint: 'Select a column heading to sort by it.',
+    caption: 'Units ranked by on-time rate. Select a column heading to sort by it.',
     printCaption: 'Units ranked by on-time rate, lowest first.',
     scroll: 'Ranking of units (scrolls sideways)',
     rank: 'Rank',
@@ -143,6 +141,7 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrev
   const t = TEXT[lang];
   const headingId = useId();
   const [chosenSort, setSort] = useState<SortState>(DEFAULT_SORT);
+  // Printed, the table is whole, laggards first, its headings and names plain text (print-mode.ts).
   const printing = usePrinting();
   // The change column disappears without a previous period; do not stay sorted by a column no one can see.
   const sort = !hasPrevious && chosenSort.column === 'onTimeChange' ? DEFAULT_SORT : chosenSort;
@@ -158,7 +157,7 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrev
   }
 
   const sorted = useMemo(() => (printing ? laggardsFirst(rows) : sortRows(rows, sort)), [rows, sort, printing]);
-  const visible = sorted.slice(0, shown);
+  const visible = printing ? sorted : sorted.slice(0, shown);
 
   useEffect(() => {
     // After "show more", move keyboard focus to the first newly shown unit rather than losing it.
@@ -205,9 +204,7 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrev
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so keyboard users can scroll it. */}
           <section className="table-scroll" aria-label={t.scroll} tabIndex={0}>
             <table className="data-table">
-              <caption>
-                {printing ? t.printCaption : t.caption} <span className="hint">{t.hint}</span>
-              </caption>
+              <caption>{printing ? t.printCaption : t.caption}</caption>
               <thead>
                 <tr>
                   {columns.map((c) => {
@@ -219,12 +216,16 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrev
                         aria-sort={active ? sort.direction : 'none'}
                         className={c.numeric ? 'num' : undefined}
                       >
-                        <button type="button" className="sort-button" onClick={() => sortBy(c.column)}>
-                          {c.label}
-                          <span aria-hidden="true" className="sort-button__icon">
-                            {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
-                          </span>
-                        </button>
+                        {printing ? (
+                          c.label
+                        ) : (
+                          <button type="button" className="sort-button" onClick={() => sortBy(c.column)}>
+                            {c.label}
+                            <span aria-hidden="true" className="sort-button__icon">
+                              {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+                            </span>
+                          </button>
+                        )}
                       </th>
                     );
                   })}
@@ -239,6 +240,7 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrev
                     selected={row.unitId === selectedUnitId}
                     hasPrevious={hasPrevious}
                     onSelectUnit={onSelectUnit}
+                    printing={printing}
                   />
                 ))}
               </tbody>
@@ -264,9 +266,10 @@ interface RowProps {
   selected: boolean;
   hasPrevious: boolean;
   onSelectUnit: (unitId: string) => void;
+  printing: boolean;
 }
 
-function Row({ row, lang, selected, hasPrevious, onSelectUnit }: RowProps) {
+function Row({ row, lang, selected, hasPrevious, onSelectUnit, printing }: RowProps) {
   const t = TEXT[lang];
   const { totals } = row;
   return (
@@ -274,14 +277,18 @@ function Row({ row, lang, selected, hasPrevious, onSelectUnit }: RowProps) {
       <td className="num">{formatCount(row.rank, lang)}</td>
       <th scope="row" className="unit-cell">
         {/* The name stays the visible label; the accessible name adds what the button does. */}
-        <button
-          type="button"
-          className="link-button"
-          aria-label={`${t.view} ${row.name}`}
-          onClick={() => onSelectUnit(row.unitId)}
-        >
-          {row.name}
-        </button>{' '}
+        {printing ? (
+          row.name
+        ) : (
+          <button
+            type="button"
+            className="link-button"
+            aria-label={`${t.view} ${row.name}`}
+            onClick={() => onSelectUnit(row.unitId)}
+          >
+            {row.name}
+          </button>
+        )}{' '}
         <span className={`level-badge level-badge--${row.level}`}>{LEVEL_SHORT[row.level][lang]}</span>
         {row.code ? (
           <>
