@@ -12,7 +12,7 @@ import { useNearViewport } from '../components/use-near-viewport.ts';
 import type { DatasetEngine, LoadedDataset } from '../data/dataset-engine.ts';
 import { type ChartSpec, chartSpecs, SCROLL_HEIGHT } from '../domain/chart-specs.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
-import { periodPresets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
+import { periodPresets, type ReaderTargets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
 import { rankingTable, totalsTable, unitFieldTable } from '../domain/export-tables.ts';
 import { formatCount, formatDate, formatRange, type Lang } from '../domain/format.ts';
 import { handoutTables } from '../domain/handout.ts';
@@ -231,12 +231,17 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
   const level = view?.level ?? 'all';
   const unitId = view?.unitId ?? null;
   const field = view?.field ?? null;
+  const compare = view?.compare ?? 'previous';
+  const targetOnTime = view?.targets.onTimeRate;
+  const targetOnline = view?.targets.onlineRate;
   // Rebuilt only when its parts change, so every memo below stays stable between renders.
-  const selection = useMemo<Selection | null>(
-    // The page keeps today's comparison until its control and `compare=` arrive (issue 14).
-    () => (from && to ? { range: { from, to }, level, unitId, field, compare: 'previous' } : null),
-    [from, to, level, unitId, field],
-  );
+  const selection = useMemo<Selection | null>(() => {
+    if (!from || !to) return null;
+    const targets: ReaderTargets = {};
+    if (targetOnTime !== undefined) targets.onTimeRate = targetOnTime;
+    if (targetOnline !== undefined) targets.onlineRate = targetOnline;
+    return { range: { from, to }, level, unitId, field, compare, targets };
+  }, [from, to, level, unitId, field, compare, targetOnTime, targetOnline]);
   // Headline figures follow a change at once; charts, ranking and briefing follow after that frame is
   // painted, so new figures are on screen in well under 100 ms even where redrawing charts takes longer.
   const headlineNow = useAnswer(engine, selection && { kind: 'headline', selection }).data ?? null;
@@ -294,6 +299,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
     if (c.level !== undefined) next.level = c.level;
     if (c.unit !== undefined) next.unit = c.unit;
     if (c.field !== undefined) next.field = c.field;
+    if (c.compare !== undefined) next.compare = c.compare;
     navigate(next);
   };
   const empty = headlineNow !== null && headlineNow.groups.length === 0;
@@ -384,6 +390,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
         units={meta.units}
         fields={meta.fields ?? []}
         field={view.field}
+        compare={view.compare}
         onChange={onChange}
       />
       <section className="dashboard__actions no-print" aria-label={t.actions}>

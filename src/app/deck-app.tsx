@@ -26,6 +26,9 @@ export function DeckApp({ payload }: { payload: DeckPayload }) {
       view: start.view,
       slide: start.slide,
       theme: start.theme,
+      compare: selection.compare,
+      targetOnTime: selection.targets?.onTimeRate ?? null,
+      targetOnline: selection.targets?.onlineRate ?? null,
     };
   });
   // Only the slide and the theme change in a deck; there is no dashboard to go back to.
@@ -42,6 +45,8 @@ export function DeckApp({ payload }: { payload: DeckPayload }) {
       level: selection.level,
       unitId: selection.unitId,
       field: selection.field,
+      compare: selection.compare,
+      targets: selection.targets ?? {},
       notes: [],
     }),
     [selection],

@@ -59,7 +59,7 @@ function Site({ loaded, selection, lang }: { loaded: LoadedDataset; selection: S
   return (
     <Presentation
       loaded={loaded}
-      view={{ ...selection, notes: [] }}
+      view={{ ...selection, targets: selection.targets ?? {}, notes: [] }}
       urlState={state}
       lang={lang}
       navigate={(next) => setState((s) => ({ ...s, ...next }))}
@@ -90,7 +90,16 @@ function renderWithClient(ui: React.ReactNode) {
 describe('the questions of a deck', () => {
   it.each([
     ['vi', { range: { from: '2021-01', to: '2022-04' }, level: 'all', unitId: null, field: null, compare: 'previous' }],
-    ['en', { range: { from: '2022-01', to: '2022-03' }, level: 'commune', unitId: 'xa-yen-thuong', field: null, compare: 'previous' }],
+    [
+      'en',
+      {
+        range: { from: '2022-01', to: '2022-03' },
+        level: 'commune',
+        unitId: 'xa-yen-thuong',
+        field: null,
+        compare: 'previous',
+      },
+    ],
   ] as const)(
     'are every question the slides ask (%s, %j), and the deck shows the same slides',
     async (lang, selection) => {

@@ -89,8 +89,15 @@ function useViewportSize(): { width: number; height: number } {
 export function Presentation({ loaded, view, urlState, lang, navigate, inDeck = false }: PresentationProps) {
   const t = TEXT[lang];
   const selection = useMemo<Selection>(
-    () => ({ range: view.range, level: view.level, unitId: view.unitId, field: view.field, compare: 'previous' }),
-    [view.range, view.level, view.unitId, view.field],
+    () => ({
+      range: view.range,
+      level: view.level,
+      unitId: view.unitId,
+      field: view.field,
+      compare: view.compare,
+      targets: view.targets,
+    }),
+    [view.range, view.level, view.unitId, view.field, view.compare, view.targets],
   );
   const viewport = useViewportSize();
   const metrics = useMemo(() => slideMetrics(viewport.width, viewport.height), [viewport.width, viewport.height]);

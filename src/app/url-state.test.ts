@@ -43,6 +43,9 @@ describe('the URL query', () => {
       view: null,
       slide: 1,
       theme: null,
+      compare: null,
+      targetOnTime: null,
+      targetOnline: null,
     });
     expect(notes).toEqual([]);
   });
@@ -131,5 +134,49 @@ describe('the view against the dataset', () => {
     const { state } = parseUrlState('?field=dat-dai', ORIGIN);
     expect(resolveView(state, withFields)?.field).toBe('dat-dai');
     expect(serializeUrlState(state)).toBe('?field=dat-dai');
+  });
+});
+
+describe('comparison and targets in the address', () => {
+  it('reads compare and the reader’s targets in percent, and writes them back the same', () => {
+    const { state, notes } = parseUrlState('?compare=previous&targetOnTime=92,5&targetOnline=60%25', ORIGIN);
+    expect(notes).toEqual([]);
+    expect(state).toMatchObject({ compare: 'previous', targetOnTime: 0.925, targetOnline: 0.6 });
+    const query = serializeUrlState(state);
+    expect(query).toBe('?compare=previous&targetOnTime=92.5&targetOnline=60');
+    expect(parseUrlState(query, ORIGIN).state).toEqual(state);
+  });
+
+  it('drops a comparison or a target it cannot read, with a note for each', () => {
+    const { state, notes } = parseUrlState('?compare=lastyear&targetOnTime=120&targetOnline=abc', ORIGIN);
+    expect(state).toEqual({ ...DEFAULT_URL_STATE });
+    expect(notes.map((n) => `${n.param}:${n.code}`)).toEqual([
+      'compare:bad_compare',
+      'targetOnTime:bad_target',
+      'targetOnline:bad_target',
+    ]);
+  });
+
+  it('compares with the same months a year earlier by default when the data has them, else the previous period', () => {
+    // Data for 2021-01 … 2022-03: January–March 2022 has its year-earlier months; January–March 2021 does not.
+    const months = [...Array(15).keys()].map(
+      (i) => `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    );
+    const meta = datasetMeta(
+      indexDataset({
+        ...dataset,
+        records: months.map((month) => ({ ...(dataset.records[0] as Dataset['records'][number]), month })),
+      }),
+    );
+    const late = resolveView(parseUrlState('?from=2022-01&to=2022-03', ORIGIN).state, meta);
+    expect(late?.compare).toBe('year');
+    const early = resolveView(parseUrlState('?from=2021-01&to=2021-03', ORIGIN).state, meta);
+    expect(early?.compare).toBe('previous');
+    const asked = resolveView(
+      parseUrlState('?from=2022-01&to=2022-03&compare=previous&targetOnTime=90', ORIGIN).state,
+      meta,
+    );
+    expect(asked?.compare).toBe('previous');
+    expect(asked?.targets).toEqual({ onTimeRate: 0.9 });
   });
 });

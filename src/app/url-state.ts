@@ -1,5 +1,6 @@
 import type { ParamNoteView } from '../components/param-notes.tsx';
-import { LEVEL_FILTERS, type LevelFilter } from '../domain/dashboard.ts';
+import { type CompareMode, defaultCompare, isCompareMode } from '../domain/comparison.ts';
+import { LEVEL_FILTERS, type LevelFilter, parseTargetPercent, type ReaderTargets } from '../domain/dashboard.ts';
 import type { DatasetMeta } from '../domain/dataset-meta.ts';
 import type { Lang } from '../domain/format.ts';
 import { isMonth, type MonthRange } from '../domain/months.ts';
@@ -26,6 +27,11 @@ export interface UrlState {
   slide: number;
   /** The projector theme: light high-contrast unless dark is asked for. */
   theme: 'dark' | null;
+  /** What changes are compared with; null: the default (the same months a year earlier when the data has them). */
+  compare: CompareMode | null;
+  /** Targets the reader set, as fractions (the address writes percent: `targetOnTime=90`); null: not set. */
+  targetOnTime: number | null;
+  targetOnline: number | null;
 }
 
 export type ParamNote = ParamNoteView;
@@ -41,9 +47,31 @@ export const DEFAULT_URL_STATE: UrlState = {
   view: null,
   slide: 1,
   theme: null,
+  compare: null,
+  targetOnTime: null,
+  targetOnline: null,
 };
 
-const KNOWN = new Set(['from', 'to', 'level', 'unit', 'field', 'lang', 'data', 'view', 'slide', 'theme']);
+const KNOWN = new Set([
+  'from',
+  'to',
+  'level',
+  'unit',
+  'field',
+  'lang',
+  'data',
+  'view',
+  'slide',
+  'theme',
+  'compare',
+  'targetOnTime',
+  'targetOnline',
+]);
+
+/** The address writes a target in percent, as a council member would say it; the page keeps fractions. */
+function percentText(fraction: number): string {
+  return String(Math.round(fraction * 10000) / 100);
+}
 
 export function parseUrlState(search: string, origin: string): { state: UrlState; notes: ParamNote[] } {
   const params = new URLSearchParams(search);
@@ -92,6 +120,21 @@ export function parseUrlState(search: string, origin: string): { state: UrlState
     if (theme === 'dark') state.theme = 'dark';
     else if (theme !== 'light') notes.push({ param: 'theme', value: theme, code: 'bad_theme' });
   }
+  const compare = params.get('compare');
+  if (compare) {
+    if (isCompareMode(compare)) state.compare = compare;
+    else notes.push({ param: 'compare', value: compare, code: 'bad_compare' });
+  }
+  for (const [param, key] of [
+    ['targetOnTime', 'targetOnTime'],
+    ['targetOnline', 'targetOnline'],
+  ] as const) {
+    const value = params.get(param);
+    if (value === null || value === '') continue;
+    const target = parseTargetPercent(value);
+    if (target === null) notes.push({ param, value, code: 'bad_target' });
+    else state[key] = target;
+  }
   return { state, notes };
 }
 
@@ -120,6 +163,9 @@ export function serializeUrlState(state: UrlState, extra: Record<string, string 
     params.set('slide', String(state.slide));
   }
   if (state.theme) params.set('theme', state.theme);
+  if (state.compare) params.set('compare', state.compare);
+  if (state.targetOnTime !== null) params.set('targetOnTime', percentText(state.targetOnTime));
+  if (state.targetOnline !== null) params.set('targetOnline', percentText(state.targetOnline));
   for (const [k, v] of Object.entries(extra)) if (v !== null) params.set(k, v);
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -130,13 +176,17 @@ export interface ResolvedView {
   level: LevelFilter;
   unitId: string | null;
   field: string | null;
+  /** The comparison asked for in the address, else the default for the range chosen. */
+  compare: CompareMode;
+  /** Targets the reader set in the address (none: the dataset's, else the defaults). */
+  targets: ReaderTargets;
   notes: ParamNote[];
 }
 
 /** Check the URL's choices against the dataset: months within its span, a unit it has. */
 export function resolveView(
   state: UrlState,
-  meta: Pick<DatasetMeta, 'span' | 'unitsById' | 'fields'>,
+  meta: Pick<DatasetMeta, 'span' | 'unitsById' | 'fields' | 'months'>,
 ): ResolvedView | null {
   const span = meta.span;
   if (!span) return null;
@@ -171,5 +221,9 @@ export function resolveView(
     notes.push({ param: 'level', value: level, code: 'absent_level' });
     level = 'all';
   }
-  return { range: { from, to }, level, unitId, field, notes };
+  const range = { from, to };
+  const targets: ReaderTargets = {};
+  if (state.targetOnTime !== null) targets.onTimeRate = state.targetOnTime;
+  if (state.targetOnline !== null) targets.onlineRate = state.targetOnline;
+  return { range, level, unitId, field, compare: state.compare ?? defaultCompare(meta, range), targets, notes };
 }

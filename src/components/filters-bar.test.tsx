@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
+import type { CompareMode } from '../domain/comparison.ts';
 import { periodPresets } from '../domain/dashboard.ts';
 import type { MonthRange } from '../domain/months.ts';
 import { FiltersBar } from './filters-bar.tsx';
@@ -11,6 +12,7 @@ const span: MonthRange = { from: '2023-07', to: '2024-12' };
 
 function Harness() {
   const [range, setRange] = useState<MonthRange>(span);
+  const [compare, setCompare] = useState<CompareMode>('year');
   return (
     <FiltersBar
       lang="vi"
@@ -23,8 +25,10 @@ function Harness() {
       units={[]}
       fields={[]}
       field={null}
+      compare={compare}
       onChange={(c) => {
         if (c.from && c.to) setRange({ from: c.from, to: c.to });
+        if (c.compare) setCompare(c.compare);
       }}
     />
   );
@@ -41,5 +45,15 @@ describe('FiltersBar period', () => {
     expect(period).toHaveDisplayValue('12 tháng gần nhất');
     await userEvent.selectOptions(period, 'Quý 3/2023');
     expect(period).toHaveDisplayValue('Quý 3/2023');
+  });
+});
+
+describe('FiltersBar comparison', () => {
+  it('offers the same months a year earlier and the previous period, and says which is chosen', async () => {
+    render(<Harness />);
+    const compare = screen.getByRole('combobox', { name: 'So sánh với' });
+    expect(compare).toHaveDisplayValue('Cùng kỳ năm trước');
+    await userEvent.selectOptions(compare, 'Kỳ trước cùng độ dài');
+    expect(compare).toHaveDisplayValue('Kỳ trước cùng độ dài');
   });
 });

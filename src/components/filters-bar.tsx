@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { COMPARE_MODES, type CompareMode } from '../domain/comparison.ts';
+import { COMPARE_MODE_LABEL } from '../domain/comparison-words.ts';
 import type { LevelFilter, PeriodPreset } from '../domain/dashboard.ts';
 import { formatMonth, type Lang } from '../domain/format.ts';
 import { ALL_FIELDS_LABEL, allLevelsLabel, FIELD_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
@@ -17,6 +19,7 @@ const TEXT = {
     quarter: (y: number, q: number) => `Quý ${q}/${y}`,
     from: 'Từ tháng',
     to: 'Đến tháng',
+    compare: 'So sánh với',
     level: 'Cấp',
     unit: 'Đơn vị',
     allUnits: '— Tất cả đơn vị —',
@@ -25,15 +28,16 @@ const TEXT = {
     noMatch: 'Không có đơn vị nào tên như vậy.',
   },
   en: {
-    heading: 'Choose the figures',
+    heading: 'Filters',
     period: 'Period',
     custom: 'Custom',
-    all: 'Whole span',
+    all: 'All months',
     last12: 'Last 12 months',
     year: (y: number) => `Year ${y}`,
     quarter: (y: number, q: number) => `Q${q} ${y}`,
     from: 'From',
     to: 'To',
+    compare: 'Compare with',
     level: 'Level',
     unit: 'Unit',
     allUnits: '— All units —',
@@ -49,6 +53,7 @@ export interface FilterChange {
   level?: LevelFilter;
   unit?: string | null;
   field?: string | null;
+  compare?: CompareMode;
 }
 
 export interface FiltersBarProps {
@@ -63,6 +68,8 @@ export interface FiltersBarProps {
   /** The procedure fields the data has (none: no field choice is offered). */
   fields: readonly { id: string; name: string }[];
   field: string | null;
+  /** What every change on the page is compared with. */
+  compare: CompareMode;
   onChange: (change: FilterChange) => void;
 }
 
@@ -86,6 +93,7 @@ export function FiltersBar({
   units,
   fields,
   field,
+  compare,
   onChange,
 }: FiltersBarProps) {
   const t = TEXT[lang];
@@ -145,6 +153,20 @@ export function FiltersBar({
           {months.map((m) => (
             <option key={m} value={m} disabled={m < range.from}>
               {formatMonth(m, lang)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__field">
+        <label htmlFor={`${id}-compare`}>{t.compare}</label>
+        <select
+          id={`${id}-compare`}
+          value={compare}
+          onChange={(e) => onChange({ compare: e.target.value as CompareMode })}
+        >
+          {COMPARE_MODES.map((m) => (
+            <option key={m} value={m}>
+              {COMPARE_MODE_LABEL[m][lang]}
             </option>
           ))}
         </select>

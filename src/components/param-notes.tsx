@@ -14,7 +14,9 @@ export type ParamNoteCode =
   | 'unknown_param'
   | 'bad_view'
   | 'bad_slide'
-  | 'bad_theme';
+  | 'bad_theme'
+  | 'bad_compare'
+  | 'bad_target';
 
 export interface ParamNoteView {
   param: string;
@@ -37,6 +39,8 @@ const WHY: Record<Lang, Record<ParamNoteCode, string>> = {
     bad_view: 'chế độ xem phải là present hoặc presenter',
     bad_slide: 'số trang chiếu phải là số nguyên dương',
     bad_theme: 'giao diện trình chiếu phải là light hoặc dark',
+    bad_compare: 'so sánh phải là year (cùng kỳ năm trước) hoặc previous (kỳ trước)',
+    bad_target: 'chỉ tiêu phải là một số phần trăm từ 0 đến 100, ví dụ 90 hoặc 92,5',
   },
   en: {
     bad_month: 'a month must be YYYY-MM',
@@ -52,6 +56,8 @@ const WHY: Record<Lang, Record<ParamNoteCode, string>> = {
     bad_view: 'view must be present or presenter',
     bad_slide: 'the slide must be a positive whole number',
     bad_theme: 'the presentation theme must be light or dark',
+    bad_compare: 'compare must be year (the same months a year earlier) or previous (the previous period)',
+    bad_target: 'a target must be a percentage from 0 to 100, such as 90 or 92.5',
   },
 };
 
