@@ -365,7 +365,8 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
       />
       <p className="print-only print-header">
         {t.filters}: {period}
-        {levelLabel} · {unitLabel} · {t.printed(formatDate(new Date().toISOString().slice(0, 10), lang))}
+        {levelLabel} · {unitLabel}
+        {fieldName ? ` · ${fieldName}` : ''} · {t.printed(formatDate(new Date().toISOString().slice(0, 10), lang))}
       </p>
       <ParamNotes notes={view.notes} lang={lang} />
       {/* The title, then the figures, then the controls: on a phone the first screen is the answer. */}
