@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chartSpecs } from './chart-specs.ts';
+import { dashboardFigures } from './dashboard.ts';
+import { handoutTables } from './handout.ts';
+import { indexDataset } from './metrics.ts';
+import { parseDatasetText } from './validate.ts';
+
+describe('handoutTables: where the printed handout puts each chart’s numbers', () => {
+  const loaded = parseDatasetText(readFileSync(new URL('../../data/gia-lam.json', import.meta.url), 'utf8'));
+  if (!loaded.ok) throw new Error('the sample must load');
+  const index = indexDataset(loaded.dataset);
+  const span = { from: '2021-01', to: '2022-04' };
+  const specs = chartSpecs(
+    dashboardFigures(index, { range: span, level: 'all', unitId: null, field: null, compare: 'previous' }),
+    null,
+    'vi',
+  );
+  const places = handoutTables(specs);
+  const firstColumn = (id: string) => specs.find((s) => s.id === id)?.table.columns[0]?.key;
+
+  it('places every chart that draws, and only those', () => {
+    const ready = specs.filter((s) => s.status === 'ready').map((s) => s.id);
+    expect([...places.keys()].sort()).toEqual([...ready].sort());
+    // The sample has no overdue dossier: that chart draws nothing and prints no table.
+    expect(specs.find((s) => s.id === 'overdue-unit')?.status).toBe('empty');
+    expect(places.has('overdue-unit')).toBe(false);
+  });
+
+  it('sends tables by month to the appendix and leaves tables by unit to the ranking', () => {
+    const byMonth = [...places.keys()].filter((id) => firstColumn(id) === 'month');
+    const byUnit = [...places.keys()].filter((id) => firstColumn(id) === 'unit');
+    expect(byMonth.length).toBeGreaterThanOrEqual(4);
+    expect(byUnit.length).toBeGreaterThanOrEqual(3);
+    for (const id of byMonth) expect(places.get(id), id).toBe('appendix');
+    for (const id of byUnit) expect(places.get(id), id).toBe('omit');
+  });
+
+  it('prints the table the three charts by field share once, under the first of them', () => {
+    const fieldCharts = specs.filter((s) => s.id.startsWith('fields-') && s.status === 'ready');
+    // In the sample the chart of late dossiers by field draws nothing (none late): two charts remain.
+    expect(fieldCharts.length).toBeGreaterThanOrEqual(2);
+    expect(fieldCharts.map((s) => places.get(s.id))).toEqual(['below', ...fieldCharts.slice(1).map(() => 'omit')]);
+    const printed = specs.filter((s) => places.get(s.id) === 'below' || places.get(s.id) === 'appendix');
+    expect(new Set(printed.map((s) => s.table)).size).toBe(printed.length);
+  });
+});
