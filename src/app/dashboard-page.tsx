@@ -8,14 +8,15 @@ import { type FilterChange, FiltersBar } from '../components/filters-bar.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
 import { LoadingState } from '../components/load-states.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
+import { usePrinting } from '../components/print-mode.ts';
 import { useNearViewport } from '../components/use-near-viewport.ts';
 import type { DatasetEngine, LoadedDataset } from '../data/dataset-engine.ts';
-import { type ChartSpec, chartSpecs, SCROLL_HEIGHT } from '../domain/chart-specs.ts';
+import { type ChartSpec, chartSpecs, fullWidthCharts, SCROLL_HEIGHT } from '../domain/chart-specs.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
 import { periodPresets, type ReaderTargets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
 import { rankingTable, totalsTable, unitFieldTable } from '../domain/export-tables.ts';
 import { formatCount, formatDate, formatRange, type Lang } from '../domain/format.ts';
-import { handoutTables } from '../domain/handout.ts';
+import { HANDOUT_UNIT_ROWS, handoutTables } from '../domain/handout.ts';
 import { LEVEL_LABEL } from '../domain/labels.ts';
 import { resolveView, type UrlState } from './url-state.ts';
 import { useAnswer } from './use-answer.ts';
@@ -55,7 +56,7 @@ const TEXT = {
     unitFields: 'table of units and fields',
     printed: (d: string) => `Printed ${d}`,
     appendix: 'Appendix: tables by month',
-    filters: 'Selection',
+    filters: 'Filters',
     allUnits: 'all units',
     illustrativeNote: 'Illustrative figures, not official statistics.',
     exportFailed: 'The download could not be made.',
@@ -126,9 +127,10 @@ const ChartsGrid = memo(function ChartsGrid({
 }: ChartsGridProps) {
   const t = TEXT[lang];
   const onPaper = useMemo(() => handoutTables(specs), [specs]);
+  const wide = fullWidthCharts(specs);
   return (
     <>
-      {specs.map((spec) => {
+      {specs.map((spec, i) => {
         const scrolls = scrollable && spec.height > SCROLL_HEIGHT;
         // A row of a chart by field opens that field; a row of a chart by unit opens that unit.
         const byField = spec.chart.kind === 'units' && spec.chart.rowsAre === 'fields';
@@ -144,8 +146,8 @@ const ChartsGrid = memo(function ChartsGrid({
             status={spec.status}
             table={spec.table}
             height={scrolls ? SCROLL_HEIGHT : spec.height}
-            wide={spec.chart.kind === 'units'}
             printTable={onPaper.get(spec.id) ?? 'below'}
+            wide={wide[i] === true}
             note={
               spec.truncated ? (
                 <p className="chart-units-note">
@@ -252,9 +254,12 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
   const unitName = unitId ? (meta.unitsById.get(unitId)?.name ?? unitId) : null;
   const fieldName = field ? ((meta.fields ?? []).find((f) => f.id === field)?.name ?? field) : null;
   const [allUnits, setAllUnits] = useState(false);
+  // On paper a chart by unit shows its ends; the ranking before it lists every unit (decision 0016).
+  const printing = usePrinting();
   const specs = useMemo(
-    () => (figures ? chartSpecs(figures, unitName, lang, { allUnits }) : []),
-    [figures, unitName, lang, allUnits],
+    () =>
+      figures ? chartSpecs(figures, unitName, lang, printing ? { unitRows: HANDOUT_UNIT_ROWS } : { allUnits }) : [],
+    [figures, unitName, lang, allUnits, printing],
   );
   const scrollable = allUnits && (figures?.rows.length ?? 0) > UNIT_CHART_LIMIT;
   // Callbacks that keep their identity across renders, so the memoised parts below stay put.
@@ -272,6 +277,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
 
   const presets = useMemo(() => (meta.span ? periodPresets(meta.span) : []), [meta.span]);
   const unitNames = useMemo(() => new Map(meta.units.map((u) => [u.id, u.name])), [meta.units]);
+  const fieldNames = useMemo(() => new Map((meta.fields ?? []).map((f) => [f.id, f.name])), [meta.fields]);
 
   if (!meta.span || !view || !selection) {
     return (
@@ -440,7 +446,13 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
                   lang={lang}
                   what={t.ranking}
                   kinds={['csv', 'xlsx', 'json']}
-                  onExport={(k) => void exportTable('ranking', rankingTable(figures.rows, lang), k)}
+                  onExport={(k) =>
+                    void exportTable(
+                      'ranking',
+                      rankingTable(figures.rows, lang, figures.headline.compare?.mode ?? null),
+                      k,
+                    )
+                  }
                 />
               </div>
               <Suspense fallback={null}>
@@ -449,7 +461,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
                   lang={lang}
                   onSelectUnit={onSelectUnit}
                   selectedUnitId={deferred?.unitId ?? null}
-                  hasPrevious={figures.headline.previousRange !== null}
+                  compared={figures.headline.compare?.mode ?? null}
                 />
               </Suspense>
               {figures.fieldMatrix.rows.length > 0 && figures.fieldMatrix.fields.length > 0 ? (
@@ -492,7 +504,13 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
           )}
           <div id={QUALITY_ID}>
             <Suspense fallback={null}>
-              <DataQualityPanel warnings={warnings} count={warningCount} unitNames={unitNames} lang={lang} />
+              <DataQualityPanel
+                warnings={warnings}
+                count={warningCount}
+                unitNames={unitNames}
+                fieldNames={fieldNames}
+                lang={lang}
+              />
             </Suspense>
           </div>
           <FactsPanel facts={meta.facts} lang={lang} />

@@ -15,7 +15,7 @@ const TEXT = {
     toolbar: 'Tools',
     language: 'Language',
     theme: 'Theme',
-    themes: { system: 'Follow the system', light: 'Light', dark: 'Dark' } as Record<ThemeChoice, string>,
+    themes: { system: 'System default', light: 'Light', dark: 'Dark' } as Record<ThemeChoice, string>,
   },
 };
 

@@ -87,9 +87,18 @@ describe('DataQualityPanel', () => {
     expect(screen.getByText('2 warnings')).toBeInTheDocument();
     const row = screen.getByRole('rowheader', { name: 'Thị trấn Trâu Quỳ' }).closest('tr') as HTMLElement;
     expect(within(row).getByText('Apr 2022')).toBeInTheDocument();
-    expect(within(row).getByText('Flow identity within the month')).toBeInTheDocument();
+    expect(within(row).getByText('The month does not add up')).toBeInTheDocument();
     expect(within(row).getByText('27,866')).toBeInTheDocument();
-    expect(screen.getByText('Month chain')).toBeInTheDocument();
+    expect(screen.getByText('Does not follow on from the month before')).toBeInTheDocument();
+  });
+
+  it('names a procedure field by its name, not its id', () => {
+    const land: DataWarning = { ...flow, fieldId: 'dat-dai' };
+    render(
+      <DataQualityPanel warnings={[land]} unitNames={names} fieldNames={new Map([['dat-dai', 'Đất đai']])} lang="vi" />,
+    );
+    expect(screen.getByText(/^Thị trấn Trâu Quỳ, lĩnh vực Đất đai, tháng 4\/2022:/)).toBeInTheDocument();
+    expect(screen.queryByText(/dat-dai/)).not.toBeInTheDocument();
   });
 
   it('shows at most 100 warnings and counts the rest', () => {

@@ -40,8 +40,8 @@ const TEXT = {
     right: 'Right side',
     detail: 'Explanation',
     kinds: {
-      flow_identity: 'Flow identity within the month',
-      month_chain: 'Month chain',
+      flow_identity: 'The month does not add up',
+      month_chain: 'Does not follow on from the month before',
     } as Record<WarningCode, string>,
     more: (n: string) => `… and ${n} more warnings.`,
   },
@@ -56,11 +56,21 @@ export interface DataQualityPanelProps {
   /** How many warnings there are in all; the list's length unless it was cut. */
   count?: number;
   unitNames: ReadonlyMap<string, string>;
+  /** Procedure fields by id, so a warning names the field as people know it. */
+  fieldNames?: ReadonlyMap<string, string>;
   lang: Lang;
 }
 
 /** Checks that the figures agree with themselves (warnings from validation), in words and numbers. */
-export function DataQualityPanel({ warnings, count = warnings.length, unitNames, lang }: DataQualityPanelProps) {
+const NO_FIELDS: ReadonlyMap<string, string> = new Map();
+
+export function DataQualityPanel({
+  warnings,
+  count = warnings.length,
+  unitNames,
+  fieldNames = NO_FIELDS,
+  lang,
+}: DataQualityPanelProps) {
   const t = TEXT[lang];
   const headingId = useId();
   const shown = warnings.slice(0, MAX_SHOWN);
@@ -110,7 +120,14 @@ export function DataQualityPanel({ warnings, count = warnings.length, unitNames,
                       <td>{t.kinds[w.code]}</td>
                       <td className="num">{formatCount(w.left, lang)}</td>
                       <td className="num">{formatCount(w.right, lang)}</td>
-                      <td className="quality__detail">{describeWarning(w, lang, name)}</td>
+                      <td className="quality__detail">
+                        {describeWarning(
+                          w,
+                          lang,
+                          name,
+                          w.fieldId === undefined ? undefined : (fieldNames.get(w.fieldId) ?? w.fieldId),
+                        )}
+                      </td>
                     </tr>
                   );
                 })}

@@ -112,55 +112,81 @@ function figure(level: string, label: string) {
 }
 
 describe('HeadlineFigures', () => {
-  it('titles the panel and each level, and states the period and the one compared with', () => {
+  it('titles the panel and each level, and states the period and what it is compared with', () => {
     render(<HeadlineFigures headline={both(true)} lang="vi" />);
     expect(screen.getByRole('heading', { level: 2, name: 'Số liệu chính' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 3, name: 'Cấp huyện' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 3, name: 'Cấp xã' })).toBeInTheDocument();
     expect(
-      screen.getByText('Kỳ báo cáo: tháng 1/2021 – tháng 4/2022, so với tháng 9/2019 – tháng 12/2020'),
+      screen.getByText('Kỳ báo cáo: tháng 1/2021 – tháng 4/2022, so với kỳ trước (tháng 9/2019 – tháng 12/2020)'),
     ).toBeInTheDocument();
   });
 
-  it('formats the Vietnamese figures with Vietnamese separators', () => {
+  it('leads the on-time and online cards with the rate, the count beneath', () => {
     render(<HeadlineFigures headline={both(false)} lang="vi" />);
+    const onTime = figure('Cấp huyện', 'Giải quyết đúng hạn');
+    // The first line under the label is the rate: 27,100 / 27,486 = 98.6 %.
+    expect(onTime.querySelector('.figure__value')).toHaveTextContent('98,6 %');
+    expect(within(onTime).getByText('98,6\u00a0%', exact)).toBeInTheDocument();
+    expect(within(onTime).getByText('27.100 / 27.486 hồ sơ đã giải quyết (gồm cả trước hạn)')).toBeInTheDocument();
+
+    // 4,037 of 27,557 received online = 14.6 %; the split into levels 3 and 4 is reported, so it is named.
+    const online = figure('Cấp huyện', 'Hồ sơ trực tuyến mức độ 3, 4');
+    expect(online.querySelector('.figure__value')).toHaveTextContent('14,6 %');
+    expect(within(online).getByText('4.037 / 27.557 hồ sơ mới tiếp nhận')).toBeInTheDocument();
+    expect(within(online).getByText('mức độ 3: 3.000 · mức độ 4: 1.037')).toBeInTheDocument();
+
     const total = figure('Cấp huyện', 'Hồ sơ tiếp nhận và xử lý');
     expect(within(total).getByText('27.866')).toBeInTheDocument();
     expect(within(total).getByText('kỳ trước chuyển sang 309, mới tiếp nhận 27.557')).toBeInTheDocument();
-
-    const onTime = figure('Cấp huyện', 'Giải quyết đúng hạn');
-    expect(within(onTime).getByText('27.100')).toBeInTheDocument();
-    expect(within(onTime).getByText('98,6\u00a0%', exact)).toBeInTheDocument();
-    expect(within(onTime).getByText(/trên 27\.486 hồ sơ đã giải quyết/)).toBeInTheDocument();
-
-    const online = figure('Cấp huyện', 'Hồ sơ trực tuyến mức độ 3, 4');
-    expect(within(online).getByText('4.037')).toBeInTheDocument();
-    expect(within(online).getByText('mức độ 3: 3.000 · mức độ 4: 1.037')).toBeInTheDocument();
-    expect(within(online).getByText('14,6\u00a0%', exact)).toBeInTheDocument();
   });
 
-  it('formats the English figures with English separators', () => {
+  it('names online dossiers without levels 3 and 4 when the split is not reported', () => {
+    const noSplit = withRates({ ...commune, receivedOnlineLevel3: null, receivedOnlineLevel4: null });
+    render(
+      <HeadlineFigures
+        headline={makeHeadline([{ kind: 'commune', label: 'commune', current: noSplit, previous: null }], false)}
+        lang="vi"
+      />,
+    );
+    const online = figure('Cấp xã', 'Hồ sơ trực tuyến');
+    expect(within(online).getByText('600 / 1.000 hồ sơ mới tiếp nhận')).toBeInTheDocument();
+    expect(within(online).queryByText(/mức độ/)).not.toBeInTheDocument();
+  });
+
+  it('formats the English figures with English separators, money one way', () => {
     render(<HeadlineFigures headline={both(true)} lang="en" />);
     expect(screen.getByRole('heading', { level: 2, name: 'Headline figures' })).toBeInTheDocument();
-    expect(screen.getByText('Period: Jan 2021 – Apr 2022, compared with Sep 2019 – Dec 2020')).toBeInTheDocument();
+    expect(
+      screen.getByText('Period: Jan 2021 – Apr 2022, compared with the previous period (Sep 2019 – Dec 2020)'),
+    ).toBeInTheDocument();
     const total = figure('District level', 'Dossiers handled');
     expect(within(total).getByText('27,866')).toBeInTheDocument();
     expect(within(total).getByText('carried over 309, newly received 27,557')).toBeInTheDocument();
     expect(within(figure('District level', 'Resolved on time')).getByText('98.6%')).toBeInTheDocument();
     const fees = figure('District level', 'Fees and charges');
     expect(within(fees).getByText('₫545,180,000')).toBeInTheDocument();
-    expect(within(fees).getByText('545.18 million ₫')).toBeInTheDocument();
+    expect(within(fees).getByText('₫545.18\u00a0million', exact)).toBeInTheDocument();
   });
 
-  it('shows the change against the previous period when there is one', () => {
+  it('shows one change per card, coloured and worded by what it means', () => {
     render(<HeadlineFigures headline={both(true)} lang="vi" />);
+    // 27,866 against 24,810: +12.3 %, a volume, so neither better nor worse.
     const total = figure('Cấp huyện', 'Hồ sơ tiếp nhận và xử lý');
-    const change = within(total).getByText('+12,3\u00a0%', exact);
-    expect(change.parentElement).toHaveTextContent('▲ +12,3 % so với kỳ trước');
+    const totalChange = within(total).getByText('+12,3\u00a0%', exact).parentElement;
+    expect(totalChange).toHaveTextContent('▲ +12,3 % so với kỳ trước');
+    expect(totalChange).toHaveClass('figure__change--neutral');
 
-    // 98.6 % against 98.0 %: a rate changes in points.
+    // 98.6 % against 98.0 %: a rate changes in points, and up is better.
     const onTime = figure('Cấp huyện', 'Giải quyết đúng hạn');
-    expect(within(onTime).getByText('+0,6 điểm %')).toBeInTheDocument();
+    const onTimeChange = within(onTime).getByText('+0,6 điểm %').parentElement;
+    expect(onTimeChange).toHaveTextContent('▲ +0,6 điểm % (tốt hơn) so với kỳ trước');
+    expect(onTimeChange).toHaveClass('figure__change--better');
+    expect(within(onTime).getAllByText(/so với kỳ trước/)).toHaveLength(1);
+
+    // Online 14.6 % against 2,500 / 24,560 = 10.2 %: +4.5 points, better.
+    const online = figure('Cấp huyện', 'Hồ sơ trực tuyến mức độ 3, 4');
+    expect(within(online).getByText('+4,5 điểm %').parentElement).toHaveClass('figure__change--better');
 
     // Fees went up from 500 to 545.18 million: +9.0 %.
     expect(within(figure('Cấp huyện', 'Phí, lệ phí')).getByText('+9,0\u00a0%', exact)).toBeInTheDocument();
@@ -170,70 +196,91 @@ describe('HeadlineFigures', () => {
     expect(within(communes).queryByText(/so với kỳ trước/)).not.toBeInTheDocument();
   });
 
-  it('shows a fall with a down arrow', () => {
+  it('colours a rise in overdue dossiers as worse and a fall in a rate as worse', () => {
+    const before = withRates({ ...commune, pendingOverdue: 4, pendingWithinDeadline: 16 });
     const headline = makeHeadline(
-      [{ kind: 'district', label: 'district', current: districtBefore, previous: district }],
+      [
+        { kind: 'commune', label: 'commune', current: commune, previous: before },
+        { kind: 'district', label: 'district', current: districtBefore, previous: district },
+      ],
       true,
     );
     render(<HeadlineFigures headline={headline} lang="en" />);
-    const total = figure('District level', 'Dossiers handled');
-    expect(within(total).getByText('-11.0%').parentElement).toHaveTextContent(
-      '▼ -11.0% compared with the previous period',
-    );
+    // 12 overdue against 4: +200.0 %, and more overdue is worse.
+    const overdue = figure('Commune level', 'Overdue dossiers');
+    const up = within(overdue).getByText('+200.0%').parentElement;
+    expect(up).toHaveTextContent('▲ +200.0% (worse) compared with the previous period');
+    expect(up).toHaveClass('figure__change--worse');
+    // 98.0 % against 98.6 %: -0.6 points, worse.
+    const down = within(figure('District level', 'Resolved on time')).getByText('-0.6 percentage points').parentElement;
+    expect(down).toHaveTextContent('▼ -0.6 percentage points (worse) compared with the previous period');
+    expect(down).toHaveClass('figure__change--worse');
   });
 
-  it('claims no change and no comparison period without a previous period', () => {
+  it('says why nothing is compared, and claims no change', () => {
     render(<HeadlineFigures headline={both(false)} lang="vi" />);
     expect(screen.queryByText(/so với kỳ trước/)).not.toBeInTheDocument();
     expect(screen.queryByText(/▲|▼/)).not.toBeInTheDocument();
     expect(screen.getByText('Kỳ báo cáo: tháng 1/2021 – tháng 4/2022')).toBeInTheDocument();
+    expect(
+      screen.getByText(/Dữ liệu không có đủ số liệu kỳ trước cùng độ dài \(tháng 9\/2019 – tháng 12\/2020\)/),
+    ).toBeInTheDocument();
   });
 
-  it('says in words whether each rate meets its target', () => {
-    render(<HeadlineFigures headline={both(false)} lang="vi" />);
+  it('says in words whether each rate meets its target, and whose target it is', () => {
+    const mixed: Headline = {
+      ...both(false),
+      targets: {
+        onTimeRate: 0.95,
+        onlineRate: 0.5,
+        source: { onTimeRate: 'dataset', onlineRate: 'default' },
+        dataset: { onTimeRate: 0.95, onlineRate: null },
+      },
+    };
+    render(<HeadlineFigures headline={mixed} lang="vi" />);
     const districtOnTime = figure('Cấp huyện', 'Giải quyết đúng hạn');
-    expect(within(districtOnTime).getByText(/Chỉ tiêu 95,0.%/)).toBeInTheDocument();
-    expect(within(districtOnTime).getByText('Đạt chỉ tiêu')).toHaveTextContent('✓ Đạt chỉ tiêu');
-    expect(within(districtOnTime).queryByText('Chưa đạt chỉ tiêu')).not.toBeInTheDocument();
+    expect(within(districtOnTime).getByText(/^Chỉ tiêu 95,0.%/)).toHaveTextContent('Chỉ tiêu 95,0 % · ✓ Đạt');
 
     const communeOnTime = figure('Cấp xã', 'Giải quyết đúng hạn');
     expect(within(communeOnTime).getByText('90,0\u00a0%', exact)).toBeInTheDocument();
-    expect(within(communeOnTime).getByText('Chưa đạt chỉ tiêu')).toHaveTextContent('✗ Chưa đạt chỉ tiêu');
+    expect(within(communeOnTime).getByText(/^Chỉ tiêu 95,0.%/)).toHaveTextContent('✗ Chưa đạt');
 
-    // Online uptake 14.6 % against a 50 % target.
+    // Online uptake 14.6 % against the dashboard's default 50 %: labelled as a default, never as official.
     const districtOnline = figure('Cấp huyện', 'Hồ sơ trực tuyến mức độ 3, 4');
-    expect(within(districtOnline).getByText(/Chỉ tiêu 50,0.%/)).toBeInTheDocument();
-    expect(within(districtOnline).getByText('Chưa đạt chỉ tiêu')).toBeInTheDocument();
+    expect(within(districtOnline).getByText(/^Chỉ tiêu mặc định 50,0.%/)).toHaveTextContent('✗ Chưa đạt');
+    expect(
+      screen.getByText(/50,0.% là chỉ tiêu mặc định của bảng số liệu, không phải chỉ tiêu chính thức/),
+    ).toBeInTheDocument();
   });
 
   it('says target met and not met in English', () => {
     render(<HeadlineFigures headline={both(false)} lang="en" />);
-    expect(within(figure('District level', 'Resolved on time')).getByText('Target met')).toBeInTheDocument();
-    expect(within(figure('Commune level', 'Resolved on time')).getByText('Target not met')).toBeInTheDocument();
+    expect(within(figure('District level', 'Resolved on time')).getByText(/^Target 95.0%/)).toHaveTextContent(
+      'Target 95.0% · ✓ Met',
+    );
+    expect(within(figure('Commune level', 'Resolved on time')).getByText(/^Target 95.0%/)).toHaveTextContent(
+      '✗ Not met',
+    );
   });
 
-  it('calls out overdue dossiers, and says when there are none', () => {
+  it('gives overdue dossiers a card of their own', () => {
     render(<HeadlineFigures headline={both(false)} lang="vi" />);
-    const districtPending = figure('Cấp huyện', 'Đang giải quyết');
-    expect(within(districtPending).getByText('380')).toBeInTheDocument();
-    expect(within(districtPending).getByText('không có hồ sơ quá hạn')).toBeInTheDocument();
-    expect(within(districtPending).queryByText(/quá hạn:/)).not.toBeInTheDocument();
-
-    const communePending = figure('Cấp xã', 'Đang giải quyết');
-    expect(within(communePending).getByText('20')).toBeInTheDocument();
-    const overdue = within(communePending).getByText(/trong đó quá hạn: 12/);
-    expect(overdue).toHaveTextContent('⚠ trong đó quá hạn: 12');
-    expect(overdue).toHaveClass('status--bad');
-    expect(within(communePending).queryByText('không có hồ sơ quá hạn')).not.toBeInTheDocument();
+    const district = figure('Cấp huyện', 'Hồ sơ quá hạn');
+    expect(district.querySelector('.figure__value')).toHaveTextContent('0');
+    expect(within(district).getByText('đã giải quyết quá hạn trong kỳ: 386')).toBeInTheDocument();
+    const communes = figure('Cấp xã', 'Hồ sơ quá hạn');
+    expect(communes.querySelector('.figure__value')).toHaveTextContent('12');
+    expect(within(communes).getByText('đã giải quyết quá hạn trong kỳ: 100')).toBeInTheDocument();
   });
 
-  it('says "not reported" for a figure no record reports, but shows a reported 0 as 0', () => {
+  it('says "not reported" quietly for a figure no record reports, but shows a reported 0 as 0', () => {
     render(<HeadlineFigures headline={both(false)} lang="vi" />);
     expect(within(figure('Cấp huyện', 'Hồ sơ liên thông')).getByText('4.568')).toBeInTheDocument();
     expect(within(figure('Cấp huyện', 'Tiếp nhận sáng thứ 7')).getByText('528')).toBeInTheDocument();
 
     const interlinked = figure('Cấp xã', 'Hồ sơ liên thông');
-    expect(within(interlinked).getByText('không báo cáo')).toBeInTheDocument();
+    expect(within(interlinked).getByText('không báo cáo')).toHaveClass('quiet');
+    expect(interlinked.querySelector('.figure__value')).toBeNull();
     expect(within(interlinked).queryByText('0')).not.toBeInTheDocument();
 
     const saturday = figure('Cấp xã', 'Tiếp nhận sáng thứ 7');
@@ -241,14 +288,14 @@ describe('HeadlineFigures', () => {
     expect(within(saturday).queryByText('không báo cáo')).not.toBeInTheDocument();
   });
 
-  it('shows fees in full and in short', () => {
+  it('shows fees in full and in short, the short amount kept on one line', () => {
     render(<HeadlineFigures headline={both(false)} lang="vi" />);
     const fees = figure('Cấp huyện', 'Phí, lệ phí');
     expect(within(fees).getByText('545.180.000\u00a0₫', exact)).toBeInTheDocument();
-    expect(within(fees).getByText('545,18 triệu đ')).toBeInTheDocument();
+    expect(within(fees).getByText('545,18\u00a0triệu\u00a0đ', exact)).toHaveClass('figure__value');
     const communeFees = figure('Cấp xã', 'Phí, lệ phí');
     expect(within(communeFees).getByText('1.386.718.000\u00a0₫', exact)).toBeInTheDocument();
-    expect(within(communeFees).getByText('1,39 tỷ đ')).toBeInTheDocument();
+    expect(within(communeFees).getByText('1,39\u00a0tỷ\u00a0đ', exact)).toBeInTheDocument();
   });
 
   it('titles a drilled-into unit by its name', () => {

@@ -1,5 +1,15 @@
 import { type ReactNode, useId } from 'react';
-import type { Headline, HeadlineGroup, ResolvedTargets } from '../domain/dashboard.ts';
+import { type ChangeVerdict, type Compared, changeVerdict } from '../domain/comparison.ts';
+import {
+  comparedWith,
+  comparedWithShort,
+  incompleteText,
+  noComparisonText,
+  targetLabel,
+  targetsNote,
+  VERDICT_LABEL,
+} from '../domain/comparison-words.ts';
+import type { Headline, HeadlineGroup, ResolvedTargets, TargetKey } from '../domain/dashboard.ts';
 import {
   formatCount,
   formatPercent,
@@ -10,41 +20,37 @@ import {
   formatVndShort,
   type Lang,
 } from '../domain/format.ts';
-import { FIGURE_LABEL, LEVEL_LABEL, NOT_REPORTED } from '../domain/labels.ts';
-import { onlineCount, onTimeCount, type Totals } from '../domain/metrics.ts';
+import { FIGURE_LABEL, type FigureKey, LEVEL_LABEL, NOT_REPORTED } from '../domain/labels.ts';
+import { onTimeCount } from '../domain/metrics.ts';
 import './panels.css';
 
 const TEXT = {
   vi: {
     heading: 'Số liệu chính',
     period: 'Kỳ báo cáo',
-    comparedWith: (range: string) => `so với ${range}`,
-    versusPrevious: 'so với kỳ trước',
     flowParts: (carried: string, received: string) => `kỳ trước chuyển sang ${carried}, mới tiếp nhận ${received}`,
-    ofResolved: (resolved: string) => `trên ${resolved} hồ sơ đã giải quyết (gồm cả trước hạn)`,
-    target: (rate: string) => `Chỉ tiêu ${rate}`,
-    met: 'Đạt chỉ tiêu',
-    notMet: 'Chưa đạt chỉ tiêu',
-    overdue: (n: string) => `trong đó quá hạn: ${n}`,
-    noneOverdue: 'không có hồ sơ quá hạn',
+    onTimeOf: (onTime: string, resolved: string) => `${onTime} / ${resolved} hồ sơ đã giải quyết (gồm cả trước hạn)`,
+    onlineOf: (online: string, received: string) => `${online} / ${received} hồ sơ mới tiếp nhận`,
+    overdue: 'Hồ sơ quá hạn',
+    overdueDetail: 'đang giải quyết, đã quá hạn',
+    lateInPeriod: (n: string) => `đã giải quyết quá hạn trong kỳ: ${n}`,
+    met: 'Đạt',
+    notMet: 'Chưa đạt',
     levels: (l3: string, l4: string) => `mức độ 3: ${l3} · mức độ 4: ${l4}`,
-    rateChange: 'tỷ lệ',
     noGroups: 'Không có số liệu trong kỳ này.',
   },
   en: {
     heading: 'Headline figures',
     period: 'Period',
-    comparedWith: (range: string) => `compared with ${range}`,
-    versusPrevious: 'compared with the previous period',
     flowParts: (carried: string, received: string) => `carried over ${carried}, newly received ${received}`,
-    ofResolved: (resolved: string) => `of ${resolved} dossiers resolved (early ones included)`,
-    target: (rate: string) => `Target ${rate}`,
-    met: 'Target met',
-    notMet: 'Target not met',
-    overdue: (n: string) => `of which overdue: ${n}`,
-    noneOverdue: 'none overdue',
+    onTimeOf: (onTime: string, resolved: string) => `${onTime} of ${resolved} dossiers resolved (early ones included)`,
+    onlineOf: (online: string, received: string) => `${online} of ${received} dossiers newly received`,
+    overdue: 'Overdue dossiers',
+    overdueDetail: 'in progress and past their deadline',
+    lateInPeriod: (n: string) => `resolved late in the period: ${n}`,
+    met: 'Met',
+    notMet: 'Not met',
     levels: (l3: string, l4: string) => `level 3: ${l3} · level 4: ${l4}`,
-    rateChange: 'rate',
     noGroups: 'No figures in this period.',
   },
 };
@@ -54,12 +60,18 @@ export interface HeadlineFiguresProps {
   lang: Lang;
 }
 
-/** The period's key figures, one block per level shown (or for the unit drilled into). */
+/**
+ * The period's key figures, one block per level shown (or for the unit drilled
+ * into), in the order of the council's questions: on time, overdue, online,
+ * then volume and fees. A rate leads its card with its target beside it and
+ * the count beneath; each card shows one change, coloured by what it means.
+ */
 export function HeadlineFigures({ headline, lang }: HeadlineFiguresProps) {
   const t = TEXT[lang];
   const headingId = useId();
   const period = formatRange(headline.range, lang);
-  const previous = headline.previousRange ? formatRange(headline.previousRange, lang) : null;
+  const none = noComparisonText(headline.comparison, lang);
+  const note = targetsNote(headline.targets, lang);
   return (
     <section className="panel headline" aria-labelledby={headingId}>
       <h2 id={headingId} className="panel__title">
@@ -67,98 +79,112 @@ export function HeadlineFigures({ headline, lang }: HeadlineFiguresProps) {
       </h2>
       <p className="panel__subtitle">
         {t.period}: {period}
-        {previous ? `, ${t.comparedWith(previous)}` : null}
+        {headline.compare ? `, ${comparedWith(headline.compare, lang)}` : null}
       </p>
+      {none ? <p className="headline__note">{none}</p> : null}
       {headline.groups.length === 0 ? <p>{t.noGroups}</p> : null}
       {headline.groups.map((group) => (
-        <GroupBlock key={`${group.kind}:${group.label}`} group={group} targets={headline.targets} lang={lang} />
+        <GroupBlock
+          key={`${group.kind}:${group.label}`}
+          group={group}
+          targets={headline.targets}
+          compare={headline.compare}
+          lang={lang}
+        />
       ))}
+      {note ? <p className="headline__note">{note}</p> : null}
     </section>
   );
 }
 
-function GroupBlock({ group, targets, lang }: { group: HeadlineGroup; targets: ResolvedTargets; lang: Lang }) {
+interface GroupBlockProps {
+  group: HeadlineGroup;
+  targets: ResolvedTargets;
+  compare: Compared | null;
+  lang: Lang;
+}
+
+function GroupBlock({ group, targets, compare, lang }: GroupBlockProps) {
   const t = TEXT[lang];
   const headingId = useId();
   const { current, previous } = group;
   // A unit is named by its own name; a level by the shared level label.
   const title = group.kind === 'unit' ? group.label : LEVEL_LABEL[group.kind][lang];
-  const optional = (value: number | null) => (value === null ? NOT_REPORTED[lang] : formatCount(value, lang));
+  const incomplete = incompleteText(group.coverage, lang);
+  const split = current.receivedOnlineLevel3 !== null && current.receivedOnlineLevel4 !== null;
+  const change = (key: FigureKey, now: number | null, before: number | null, kind: 'count' | 'rate') =>
+    compare ? <Change lang={lang} figure={key} current={now} previous={before} kind={kind} against={compare} /> : null;
   return (
     <section className="headline__group" aria-labelledby={headingId}>
       <h3 id={headingId} className="headline__group-title">
         {title}
       </h3>
+      {incomplete ? <p className="headline__note">{incomplete}</p> : null}
       <ul className="headline__grid">
+        <Figure label={FIGURE_LABEL.onTime[lang]} value={formatPercent(current.onTimeRate, lang)}>
+          <TargetLine rate={current.onTimeRate} targets={targets} which="onTimeRate" lang={lang} />
+          <p className="figure__detail">
+            {t.onTimeOf(formatCount(onTimeCount(current), lang), formatCount(current.resolved, lang))}
+          </p>
+          {change('onTimeRate', current.onTimeRate, previous?.onTimeRate ?? null, 'rate')}
+        </Figure>
+
+        <Figure label={t.overdue} value={formatCount(current.pendingOverdue, lang)}>
+          <p className="figure__detail">{t.overdueDetail}</p>
+          <p className="figure__detail">{t.lateInPeriod(formatCount(current.resolvedLate, lang))}</p>
+          {change('pendingOverdue', current.pendingOverdue, previous?.pendingOverdue ?? null, 'count')}
+        </Figure>
+
+        <Figure
+          label={split ? FIGURE_LABEL.online[lang] : FIGURE_LABEL.receivedOnline[lang]}
+          value={formatPercent(current.onlineRate, lang)}
+        >
+          <TargetLine rate={current.onlineRate} targets={targets} which="onlineRate" lang={lang} />
+          <p className="figure__detail">
+            {t.onlineOf(formatCount(current.receivedOnline, lang), formatCount(current.received, lang))}
+          </p>
+          {split ? (
+            <p className="figure__detail">
+              {t.levels(
+                formatCount(current.receivedOnlineLevel3, lang),
+                formatCount(current.receivedOnlineLevel4, lang),
+              )}
+            </p>
+          ) : null}
+          {change('onlineRate', current.onlineRate, previous?.onlineRate ?? null, 'rate')}
+        </Figure>
+
         <Figure label={FIGURE_LABEL.total[lang]} value={formatCount(current.total, lang)}>
           <p className="figure__detail">
             {t.flowParts(formatCount(current.carriedOver, lang), formatCount(current.received, lang))}
           </p>
-          <Change lang={lang} current={current.total} previous={previous?.total ?? null} kind="count" />
+          {change('total', current.total, previous?.total ?? null, 'count')}
         </Figure>
 
-        <Figure label={FIGURE_LABEL.onTime[lang]} value={formatCount(onTimeCount(current), lang)}>
-          <RateLine label={FIGURE_LABEL.onTimeRate[lang]} rate={current.onTimeRate} lang={lang} />
-          <p className="figure__detail">{t.ofResolved(formatCount(current.resolved, lang))}</p>
-          <TargetLine rate={current.onTimeRate} target={targets.onTimeRate} lang={lang} />
-          <Change
-            lang={lang}
-            current={onTimeCount(current)}
-            previous={previous ? onTimeCount(previous) : null}
-            kind="count"
-          />
-          <Change
-            lang={lang}
-            current={current.onTimeRate}
-            previous={previous?.onTimeRate ?? null}
-            kind="rate"
-            what={t.rateChange}
-          />
-        </Figure>
-
-        <Figure label={FIGURE_LABEL.pending[lang]} value={formatCount(current.pending, lang)}>
-          <Overdue totals={current} lang={lang} />
-          <Change lang={lang} current={current.pending} previous={previous?.pending ?? null} kind="count" />
-        </Figure>
-
-        <Figure label={FIGURE_LABEL.online[lang]} value={formatCount(onlineCount(current), lang)}>
-          <p className="figure__detail">
-            {t.levels(formatCount(current.receivedOnlineLevel3, lang), formatCount(current.receivedOnlineLevel4, lang))}
-          </p>
-          <RateLine label={FIGURE_LABEL.onlineRate[lang]} rate={current.onlineRate} lang={lang} />
-          <TargetLine rate={current.onlineRate} target={targets.onlineRate} lang={lang} />
-          <Change
-            lang={lang}
-            current={onlineCount(current)}
-            previous={previous ? onlineCount(previous) : null}
-            kind="count"
-          />
-          <Change
-            lang={lang}
-            current={current.onlineRate}
-            previous={previous?.onlineRate ?? null}
-            kind="rate"
-            what={t.rateChange}
-          />
-        </Figure>
-
-        <Figure label={FIGURE_LABEL.interlinked[lang]} value={optional(current.interlinked)}>
-          <Change lang={lang} current={current.interlinked} previous={previous?.interlinked ?? null} kind="count" />
-        </Figure>
-
-        <Figure label={FIGURE_LABEL.saturdayReceived[lang]} value={optional(current.saturdayReceived)}>
-          <Change
-            lang={lang}
-            current={current.saturdayReceived}
-            previous={previous?.saturdayReceived ?? null}
-            kind="count"
-          />
-        </Figure>
-
-        <Figure label={FIGURE_LABEL.feesVnd[lang]} value={formatVndShort(current.feesVnd, lang)}>
+        <Optional
+          label={FIGURE_LABEL.feesVnd[lang]}
+          value={current.feesVnd === null ? null : formatVndShort(current.feesVnd, lang)}
+          lang={lang}
+        >
           <p className="figure__detail">{formatVnd(current.feesVnd, lang)}</p>
-          <Change lang={lang} current={current.feesVnd} previous={previous?.feesVnd ?? null} kind="count" />
-        </Figure>
+          {change('feesVnd', current.feesVnd, previous?.feesVnd ?? null, 'count')}
+        </Optional>
+
+        <Optional
+          label={FIGURE_LABEL.interlinked[lang]}
+          value={current.interlinked === null ? null : formatCount(current.interlinked, lang)}
+          lang={lang}
+        >
+          {change('interlinked', current.interlinked, previous?.interlinked ?? null, 'count')}
+        </Optional>
+
+        <Optional
+          label={FIGURE_LABEL.saturdayReceived[lang]}
+          value={current.saturdayReceived === null ? null : formatCount(current.saturdayReceived, lang)}
+          lang={lang}
+        >
+          {change('saturdayReceived', current.saturdayReceived, previous?.saturdayReceived ?? null, 'count')}
+        </Optional>
       </ul>
     </section>
   );
@@ -181,23 +207,59 @@ function Figure({ label, value, children }: { label: string; value: string; chil
   );
 }
 
-function RateLine({ label, rate, lang }: { label: string; rate: number | null; lang: Lang }) {
+/** A figure the data may not report: then a quiet note in its place, never a 0 and never set as a figure. */
+function Optional({
+  label,
+  value,
+  lang,
+  children,
+}: {
+  label: string;
+  value: string | null;
+  lang: Lang;
+  children?: ReactNode;
+}) {
+  const labelId = useId();
+  if (value !== null) {
+    return (
+      <Figure label={label} value={value}>
+        {children}
+      </Figure>
+    );
+  }
   return (
-    <p className="figure__rate">
-      {label}: <strong>{formatPercent(rate, lang)}</strong>
-    </p>
+    <li className="figure figure--unreported">
+      {/* biome-ignore lint/a11y/useSemanticElements: as Figure. */}
+      <div role="group" aria-labelledby={labelId}>
+        <p id={labelId} className="figure__label">
+          {label}
+        </p>
+        <p className="figure__detail quiet">{NOT_REPORTED[lang]}</p>
+      </div>
+    </li>
   );
 }
 
-/** Met or not met is said in words and with a symbol, so it does not rely on colour. */
-function TargetLine({ rate, target, lang }: { rate: number | null; target: number; lang: Lang }) {
+/** The target with whose it is, and met or not met in words and a symbol, so it does not rely on colour. */
+function TargetLine({
+  rate,
+  targets,
+  which,
+  lang,
+}: {
+  rate: number | null;
+  targets: ResolvedTargets;
+  which: TargetKey;
+  lang: Lang;
+}) {
   const t = TEXT[lang];
-  const targetText = t.target(formatPercent(target, lang));
-  if (rate === null) return <p className="figure__detail">{targetText}</p>;
-  const met = rate >= target;
+  const label = targetLabel(targets, which, lang);
+  const text = label.charAt(0).toLocaleUpperCase(lang) + label.slice(1);
+  if (rate === null) return <p className="figure__target">{text}</p>;
+  const met = rate >= targets[which];
   return (
-    <p className="figure__detail">
-      {targetText} ·{' '}
+    <p className="figure__target">
+      {text} ·{' '}
       <span className={met ? 'status status--good' : 'status status--bad'}>
         <span aria-hidden="true">{met ? '✓' : '✗'}</span> {met ? t.met : t.notMet}
       </span>
@@ -205,37 +267,39 @@ function TargetLine({ rate, target, lang }: { rate: number | null; target: numbe
   );
 }
 
-function Overdue({ totals, lang }: { totals: Totals; lang: Lang }) {
-  const t = TEXT[lang];
-  if (totals.pendingOverdue === 0) return <p className="figure__detail">{t.noneOverdue}</p>;
-  return (
-    <p className="figure__detail status status--bad">
-      <span aria-hidden="true">⚠</span> {t.overdue(formatCount(totals.pendingOverdue, lang))}
-    </p>
-  );
-}
-
 interface ChangeProps {
   lang: Lang;
+  figure: FigureKey;
   current: number | null;
   previous: number | null;
   kind: 'count' | 'rate';
-  /** Which part of the figure changed, when the card shows more than one. */
-  what?: string;
+  against: Compared;
 }
 
-/** The change against the previous period; nothing when there is no comparable figure. */
-function Change({ lang, current, previous, kind, what }: ChangeProps) {
-  const t = TEXT[lang];
+const VERDICT_CLASS: Record<ChangeVerdict, string> = {
+  better: 'figure__change--better',
+  worse: 'figure__change--worse',
+  same: 'figure__change--same',
+  neutral: 'figure__change--neutral',
+};
+
+/**
+ * The change against the period compared with, coloured by what it means
+ * (better or worse for that figure, not up or down) and said in words, so
+ * the colour only repeats it; nothing when there is no comparable figure.
+ */
+function Change({ lang, figure, current, previous, kind, against }: ChangeProps) {
   const text =
     kind === 'count' ? formatRelativeChange(current, previous, lang) : formatPointChange(current, previous, lang);
-  if (text === null || current === null || previous === null) return null;
+  const verdict = changeVerdict(figure, current, previous);
+  if (text === null || verdict === null || current === null || previous === null) return null;
   // The arrow only repeats the sign of the figure beside it, so it is hidden from screen readers.
   const arrow = current > previous ? '▲' : current < previous ? '▼' : '=';
+  const meaning = verdict === 'neutral' ? null : VERDICT_LABEL[verdict][lang];
   return (
-    <p className="figure__change">
-      {what ? `${what} ` : null}
-      <span aria-hidden="true">{arrow}</span> <span className="figure__change-value">{text}</span> {t.versusPrevious}
+    <p className={`figure__change ${VERDICT_CLASS[verdict]}`}>
+      <span aria-hidden="true">{arrow}</span> <span className="figure__change-value">{text}</span>
+      {meaning ? ` (${meaning})` : null} {comparedWithShort(against.mode, lang)}
     </p>
   );
 }

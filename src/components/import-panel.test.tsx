@@ -103,7 +103,7 @@ describe('ImportPanel', () => {
     // Communes, April and May: received 1500 + 1000 + 1550 + 900 (Ninh Hiệp) + 120 + 30 (Đông Dư, April);
     // online 1200 + 10 + 1300 + 20 + 80 + 3; resolved 1480 + 1000 + 1553 + 900 + 116 + 25; of them early or
     // on time 1480 + 1000 + 1550 + 900 + 115 + 20 = 5065 of 5074, 99.82 %.
-    const table = screen.getByRole('table', { name: 'Totals over the months read' });
+    const table = screen.getByRole('table', { name: 'Totals of the months read' });
     expect(
       within(table)
         .getAllByRole('cell')

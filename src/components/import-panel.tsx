@@ -59,7 +59,7 @@ const TEXT = {
     fields: 'Fields',
     noFields: 'not split by field',
     records: 'Records',
-    totals: 'Totals over the months read',
+    totals: 'Totals of the months read',
     level: 'Level',
     received: 'Newly received',
     online: 'Online',

@@ -22,7 +22,7 @@ export const PRINT_CHART_WIDTH = 703;
 export const PRINT_TEXT_SIZE = 9;
 
 /** A chart by month on paper is this share of its height on screen: at the paper's width it still reads. */
-export const PRINT_HEIGHT_SHARE = 0.55;
+export const PRINT_HEIGHT_SHARE = 0.5;
 
 let printing = false;
 const listeners = new Set<() => void>();

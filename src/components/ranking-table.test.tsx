@@ -83,7 +83,7 @@ const B = makeRow({
   unitId: 'b',
   name: 'UBND huyện Gia Lâm',
   level: 'district',
-  rank: 2,
+  rank: 1,
   totals: withRates({
     ...base,
     carriedOver: 309,
@@ -107,7 +107,7 @@ const C = makeRow({
   name: 'Thị trấn Trâu Quỳ',
   level: 'commune',
   code: '00565',
-  rank: 3,
+  rank: 2,
   totals: withRates({
     ...base,
     carriedOver: 20,
@@ -130,7 +130,7 @@ const D = makeRow({
   unitId: 'd',
   name: 'Xã Bát Tràng',
   level: 'commune',
-  rank: 4,
+  rank: 3,
   totals: withRates({ ...base, carriedOver: 50, pendingWithinDeadline: 49, pendingOverdue: 1 }),
   previous: withRates({ ...base, carriedOver: 50, pendingWithinDeadline: 50 }),
 });
@@ -147,7 +147,7 @@ function renderTable(props: Partial<Parameters<typeof RankingTable>[0]> = {}) {
       lang="vi"
       onSelectUnit={onSelectUnit}
       selectedUnitId={null}
-      hasPrevious={true}
+      compared="previous"
       {...props}
     />,
   );
@@ -168,17 +168,20 @@ function rowOf(name: string): HTMLElement {
 
 /** [column label, order after the first activation, order after the second]. */
 const SORTS: [string, string[], string[]][] = [
+  // The district is the reference row above its communes: first whatever the sort, never ranked among them.
   // Already sorted by rank ascending, so the first activation reverses it.
-  ['Hạng', [N.d, N.c, N.b, N.a], [N.a, N.b, N.c, N.d]],
-  ['Đơn vị', [N.c, N.b, N.d, N.a], [N.a, N.d, N.b, N.c]],
-  ['Hồ sơ tiếp nhận và xử lý', [N.b, N.a, N.c, N.d], [N.d, N.c, N.a, N.b]],
+  ['Hạng', [N.b, N.d, N.c, N.a], [N.b, N.a, N.c, N.d]],
+  ['Đơn vị', [N.b, N.c, N.d, N.a], [N.b, N.a, N.d, N.c]],
+  ['Hồ sơ tiếp nhận và xử lý', [N.b, N.a, N.c, N.d], [N.b, N.d, N.c, N.a]],
   // Units without a rate stay last in both directions.
-  ['Tỷ lệ đúng hạn', [N.a, N.b, N.c, N.d], [N.c, N.b, N.a, N.d]],
-  ['Tỷ lệ trực tuyến', [N.a, N.c, N.b, N.d], [N.b, N.c, N.a, N.d]],
-  ['Tỷ lệ mức độ 4', [N.c, N.a, N.b, N.d], [N.b, N.a, N.c, N.d]],
-  ['Phí, lệ phí', [N.c, N.b, N.a, N.d], [N.d, N.a, N.b, N.c]],
-  ['Đang giải quyết quá hạn', [N.c, N.b, N.d, N.a], [N.a, N.d, N.b, N.c]],
-  ['Thay đổi tỷ lệ đúng hạn so với kỳ trước', [N.a, N.b, N.c, N.d], [N.b, N.a, N.c, N.d]],
+  ['Tỷ lệ đúng hạn', [N.b, N.a, N.c, N.d], [N.b, N.c, N.a, N.d]],
+  ['Tỷ lệ trực tuyến', [N.b, N.a, N.c, N.d], [N.b, N.c, N.a, N.d]],
+  ['Tỷ lệ mức độ 4', [N.b, N.c, N.a, N.d], [N.b, N.a, N.c, N.d]],
+  ['Phí, lệ phí', [N.b, N.c, N.a, N.d], [N.b, N.d, N.a, N.c]],
+  ['Đang giải quyết quá hạn', [N.b, N.c, N.d, N.a], [N.b, N.a, N.d, N.c]],
+  // Only A has both on-time rates (+1.0 point); C has no earlier figure and D no rate: they stay last.
+  ['Thay đổi tỷ lệ đúng hạn so với kỳ trước', [N.b, N.a, N.c, N.d], [N.b, N.a, N.c, N.d]],
+  ['Thay đổi tỷ lệ trực tuyến so với kỳ trước', [N.b, N.a, N.c, N.d], [N.b, N.a, N.c, N.d]],
 ];
 
 const FIRST_DIRECTION: Record<string, string> = { Hạng: 'descending', 'Đơn vị': 'ascending' };
@@ -203,9 +206,10 @@ describe('RankingTable', () => {
     expect(region).toHaveClass('table-scroll');
   });
 
-  it('starts in rank order, sorted by rank ascending', () => {
+  it('starts in rank order, sorted by rank ascending, the district above as a reference row', () => {
     renderTable();
-    expect(order()).toEqual([N.a, N.b, N.c, N.d]);
+    expect(order()).toEqual([N.b, N.a, N.c, N.d]);
+    expect(within(rowOf(N.b)).getAllByRole('cell')[0]).toHaveTextContent('tham chiếu');
     expectSortedBy('Hạng', 'ascending');
   });
 
@@ -214,22 +218,25 @@ describe('RankingTable', () => {
     const cells = within(rowOf(N.b))
       .getAllByRole('cell')
       .map((c) => c.textContent);
+    // The district: 98.6 % against 98.8 % on time (worse), 14.6 % against 0 % online (better).
     expect(cells).toEqual([
-      '2',
+      'tham chiếu',
       '27.866',
       '98,6\u00a0%',
       '14,6\u00a0%▼ dưới chỉ tiêu',
       '3,8\u00a0%',
       '545.180.000\u00a0₫',
       '3',
-      '-0,2 điểm %',
+      '-0,2 điểm % (kém hơn)',
+      '+14,6 điểm % (tốt hơn)',
     ]);
+    expect(cells.length).toBe(9);
     // No rate and no previous figure: a dash, never 0.
     expect(
       within(rowOf(N.d))
         .getAllByRole('cell')
         .map((c) => c.textContent),
-    ).toEqual(['4', '50', '—', '—', '—', '0\u00a0₫', '1', '—']);
+    ).toEqual(['3', '50', '—', '—', '—', '0\u00a0₫', '1', '—', '—']);
   });
 
   it('formats in English', () => {
@@ -238,7 +245,17 @@ describe('RankingTable', () => {
     const cells = within(rowOf(N.b))
       .getAllByRole('cell')
       .map((c) => c.textContent);
-    expect(cells).toEqual(['2', '27,866', '98.6%', '14.6%▼ below target', '3.8%', '₫545,180,000', '3', '-0.2 pp']);
+    expect(cells).toEqual([
+      'reference',
+      '27,866',
+      '98.6%',
+      '14.6%▼ below target',
+      '3.8%',
+      '₫545,180,000',
+      '3',
+      '-0.2 percentage points (worse)',
+      '+14.6 percentage points (better)',
+    ]);
     expect(within(rowOf(N.b)).getByText('District')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'View UBND huyện Gia Lâm' })).toBeInTheDocument();
   });
@@ -274,7 +291,7 @@ describe('RankingTable', () => {
     await user.tab();
     expect(screen.getByRole('button', { name: 'Đơn vị' })).toHaveFocus();
     await user.keyboard(' ');
-    expect(order()).toEqual([N.c, N.b, N.d, N.a]);
+    expect(order()).toEqual([N.b, N.c, N.d, N.a]);
     expectSortedBy('Đơn vị', 'ascending');
   });
 
@@ -296,11 +313,13 @@ describe('RankingTable', () => {
     expect(within(rowOf(N.a)).queryByText(/đang xem/)).not.toBeInTheDocument();
   });
 
-  it('tells the district from the communes with a level badge, and shows codes', () => {
+  it('names each unit’s kind from its name (a town is not a commune), and shows codes', () => {
     renderTable();
     expect(within(rowOf(N.b)).getByText('Huyện')).toBeInTheDocument();
     expect(within(rowOf(N.b)).queryByText('Xã')).not.toBeInTheDocument();
-    expect(within(rowOf(N.c)).getByText('Xã')).toBeInTheDocument();
+    expect(within(rowOf(N.a)).getByText('Xã')).toBeInTheDocument();
+    expect(within(rowOf(N.c)).getByText('Thị trấn')).toBeInTheDocument();
+    expect(within(rowOf(N.c)).queryByText('Xã')).not.toBeInTheDocument();
     expect(within(rowOf(N.c)).getByText(/mã 00565/)).toBeInTheDocument();
   });
 
@@ -313,7 +332,7 @@ describe('RankingTable', () => {
   });
 
   it('shows the change in on-time rate only when there is a previous period', () => {
-    renderTable({ hasPrevious: false });
+    renderTable({ compared: null });
     expect(screen.queryByRole('columnheader', { name: /Thay đổi/ })).not.toBeInTheDocument();
     expect(screen.queryByText('+1,0 điểm %')).not.toBeInTheDocument();
   });
@@ -330,11 +349,19 @@ describe('RankingTable', () => {
     await user.click(screen.getByRole('button', { name: 'Thay đổi tỷ lệ đúng hạn so với kỳ trước' }));
     await user.click(screen.getByRole('button', { name: 'Thay đổi tỷ lệ đúng hạn so với kỳ trước' }));
     expect(order()).toEqual([N.b, N.a, N.c, N.d]);
-    rerender(
-      <RankingTable rows={ROWS} lang="vi" onSelectUnit={onSelectUnit} selectedUnitId={null} hasPrevious={false} />,
-    );
-    expect(order()).toEqual([N.a, N.b, N.c, N.d]);
+    expectSortedBy('Thay đổi tỷ lệ đúng hạn so với kỳ trước', 'ascending');
+    rerender(<RankingTable rows={ROWS} lang="vi" onSelectUnit={onSelectUnit} selectedUnitId={null} compared={null} />);
+    expect(order()).toEqual([N.b, N.a, N.c, N.d]);
     expectSortedBy('Hạng', 'ascending');
+  });
+
+  it('ranks two levels of several units each apart, under a heading each, with no reference row', () => {
+    const B2 = { ...B, unitId: 'b2', name: 'UBND huyện Đông Anh', rank: 2 };
+    renderTable({ rows: [A, B, C, B2, D] });
+    expect(screen.getByRole('columnheader', { name: 'Cấp huyện' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Cấp xã' })).toBeInTheDocument();
+    expect(order()).toEqual([N.b, 'UBND huyện Đông Anh', N.a, N.c, N.d]);
+    expect(screen.queryByText('tham chiếu')).not.toBeInTheDocument();
   });
 
   it('says so when there are no units', () => {
@@ -361,9 +388,7 @@ describe('RankingTable with many units', () => {
 
   it('shows 50 units at a time and more on request, keeping keyboard focus in the table', async () => {
     const user = userEvent.setup();
-    render(
-      <RankingTable rows={many(120)} lang="vi" onSelectUnit={() => {}} selectedUnitId={null} hasPrevious={false} />,
-    );
+    render(<RankingTable rows={many(120)} lang="vi" onSelectUnit={() => {}} selectedUnitId={null} compared={null} />);
     expect(screen.getAllByRole('rowheader')).toHaveLength(50);
     expect(screen.getByText('Hiển thị 50 / 120 đơn vị')).toBeInTheDocument();
 
@@ -381,9 +406,7 @@ describe('RankingTable with many units', () => {
 
   it('sorts all units before paging', async () => {
     const user = userEvent.setup();
-    render(
-      <RankingTable rows={many(700)} lang="en" onSelectUnit={() => {}} selectedUnitId={null} hasPrevious={false} />,
-    );
+    render(<RankingTable rows={many(700)} lang="en" onSelectUnit={() => {}} selectedUnitId={null} compared={null} />);
     expect(screen.getByText('Showing 50 of 700 units')).toBeInTheDocument();
     expect(order()[0]).toBe('Xã 700');
     expect(screen.queryByRole('button', { name: 'View Xã 001' })).not.toBeInTheDocument();

@@ -1,4 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type CompareMode, changeVerdict } from '../domain/comparison.ts';
+import { comparedWithShort, VERDICT_LABEL } from '../domain/comparison-words.ts';
 import type { UnitRow } from '../domain/dashboard.ts';
 import {
   formatCount,
@@ -8,19 +10,24 @@ import {
   type Lang,
   NOT_AVAILABLE,
 } from '../domain/format.ts';
-import { FIGURE_LABEL, LEVEL_SHORT } from '../domain/labels.ts';
+import { FIGURE_LABEL, LEVEL_LABEL, unitType } from '../domain/labels.ts';
+import { LEVELS, type Level } from '../domain/schema.ts';
 import { usePrinting } from './print-mode.ts';
 import './panels.css';
 
 const TEXT = {
   vi: {
     heading: 'Xếp hạng đơn vị',
-    caption: 'Đơn vị xếp theo tỷ lệ giải quyết đúng hạn. Bấm vào tiêu đề cột để sắp xếp lại.',
-    printCaption: 'Đơn vị xếp theo tỷ lệ giải quyết đúng hạn, từ thấp nhất.',
+    caption:
+      'Đơn vị xếp theo tỷ lệ giải quyết đúng hạn, chỉ so với đơn vị cùng cấp; đơn vị cấp trên là dòng tham chiếu, không xếp hạng. Bấm vào tiêu đề cột để sắp xếp lại.',
+    printCaption:
+      'Đơn vị xếp theo tỷ lệ giải quyết đúng hạn, chỉ so với đơn vị cùng cấp, từ thấp nhất; đơn vị cấp trên là dòng tham chiếu, không xếp hạng.',
+    reference: 'tham chiếu',
     scroll: 'Bảng xếp hạng đơn vị (cuộn ngang được)',
     rank: 'Hạng',
     unit: 'Đơn vị',
-    onTimeChange: 'Thay đổi tỷ lệ đúng hạn so với kỳ trước',
+    onTimeChange: (against: string) => `Thay đổi tỷ lệ đúng hạn ${against}`,
+    onlineChange: (against: string) => `Thay đổi tỷ lệ trực tuyến ${against}`,
     view: 'Xem',
     code: 'mã',
     selected: 'đang xem',
@@ -31,12 +38,16 @@ const TEXT = {
   },
   en: {
     heading: 'Ranking of units',
-    caption: 'Units ranked by on-time rate. Select a column heading to sort by it.',
-    printCaption: 'Units ranked by on-time rate, lowest first.',
+    caption:
+      'Units ranked by on-time rate, each only among units of its own level; the unit above them is a reference row, not ranked. Select a column heading to sort by it.',
+    printCaption:
+      'Units ranked by on-time rate, each only among units of its own level, lowest first; the unit above them is a reference row, not ranked.',
+    reference: 'reference',
     scroll: 'Ranking of units (scrolls sideways)',
     rank: 'Rank',
     unit: 'Unit',
-    onTimeChange: 'Change in on-time rate since the previous period',
+    onTimeChange: (against: string) => `Change in on-time rate ${against}`,
+    onlineChange: (against: string) => `Change in online uptake ${against}`,
     view: 'View',
     code: 'code',
     selected: 'selected',
@@ -58,7 +69,8 @@ export type RankingColumn =
   | 'level4Share'
   | 'feesVnd'
   | 'pendingOverdue'
-  | 'onTimeChange';
+  | 'onTimeChange'
+  | 'onlineChange';
 
 type Direction = 'ascending' | 'descending';
 
@@ -78,6 +90,7 @@ const SORT_VALUE: Record<RankingColumn, (row: UnitRow) => number | string | null
   feesVnd: (r) => r.totals.feesVnd,
   pendingOverdue: (r) => r.totals.pendingOverdue,
   onTimeChange: (r) => r.onTimeChange,
+  onlineChange: (r) => r.onlineChange,
 };
 
 // Rank and name read naturally from the top; for figures the reader usually wants the largest first.
@@ -91,6 +104,7 @@ const FIRST_DIRECTION: Record<RankingColumn, Direction> = {
   feesVnd: 'descending',
   pendingOverdue: 'descending',
   onTimeChange: 'descending',
+  onlineChange: 'descending',
 };
 
 const DEFAULT_SORT: SortState = { column: 'rank', direction: 'ascending' };
@@ -132,19 +146,39 @@ export interface RankingTableProps {
   lang: Lang;
   onSelectUnit: (unitId: string) => void;
   selectedUnitId: string | null;
-  /** Whether a comparable previous period exists; without one the change column is left out. */
-  hasPrevious: boolean;
+  /** What the changes are compared with; null: nothing is, and the change columns are left out. */
+  compared: CompareMode | null;
+}
+
+/**
+ * Units of one level are compared with each other; a level with a single unit
+ * above a level of several (the district over its communes, the province over
+ * its communes) is a reference row, shown first and never ranked among them.
+ */
+function splitLevels(rows: readonly UnitRow[]): { reference: UnitRow[]; groups: { level: Level; rows: UnitRow[] }[] } {
+  const byLevel = LEVELS.map((level) => ({ level, rows: rows.filter((r) => r.level === level) })).filter(
+    (g) => g.rows.length > 0,
+  );
+  const lowestMany = [...byLevel].reverse().find((g) => g.rows.length > 1);
+  if (!lowestMany) return { reference: [], groups: byLevel };
+  const above = (l: Level) => LEVELS.indexOf(l) < LEVELS.indexOf(lowestMany.level);
+  const reference = byLevel.filter((g) => g.rows.length === 1 && above(g.level)).flatMap((g) => g.rows);
+  return { reference, groups: byLevel.filter((g) => !reference.includes(g.rows[0] as UnitRow)) };
 }
 
 /** Units side by side, sortable by any column, each row opening that unit. */
-export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrevious }: RankingTableProps) {
+export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, compared }: RankingTableProps) {
   const t = TEXT[lang];
   const headingId = useId();
   const [chosenSort, setSort] = useState<SortState>(DEFAULT_SORT);
   // Printed, the table is whole, laggards first, its headings and names plain text (print-mode.ts).
   const printing = usePrinting();
-  // The change column disappears without a previous period; do not stay sorted by a column no one can see.
-  const sort = !hasPrevious && chosenSort.column === 'onTimeChange' ? DEFAULT_SORT : chosenSort;
+  const hasPrevious = compared !== null;
+  // The change columns disappear without a comparison; do not stay sorted by a column no one can see.
+  const sort =
+    !hasPrevious && (chosenSort.column === 'onTimeChange' || chosenSort.column === 'onlineChange')
+      ? DEFAULT_SORT
+      : chosenSort;
   const [shown, setShown] = useState(PAGE_SIZE);
   const [shownFor, setShownFor] = useState(rows);
   const focusRow = useRef<number | null>(null);
@@ -156,8 +190,14 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrev
     setShown(PAGE_SIZE);
   }
 
-  const sorted = useMemo(() => (printing ? laggardsFirst(rows) : sortRows(rows, sort)), [rows, sort, printing]);
+  const split = useMemo(() => splitLevels(rows), [rows]);
+  // Each level sorted on its own, levels from the top down, so a sort never mixes levels either.
+  const sorted = useMemo(
+    () => split.groups.flatMap((g) => (printing ? laggardsFirst(g.rows) : sortRows(g.rows, sort))),
+    [split, sort, printing],
+  );
   const visible = printing ? sorted : sorted.slice(0, shown);
+  const headed = split.groups.length > 1;
 
   useEffect(() => {
     // After "show more", move keyboard focus to the first newly shown unit rather than losing it.
@@ -190,7 +230,13 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrev
     { column: 'feesVnd', label: FIGURE_LABEL.feesVnd[lang], numeric: true },
     { column: 'pendingOverdue', label: FIGURE_LABEL.pendingOverdue[lang], numeric: true },
   ];
-  if (hasPrevious) columns.push({ column: 'onTimeChange', label: t.onTimeChange, numeric: true });
+  if (compared) {
+    const against = comparedWithShort(compared, lang);
+    columns.push(
+      { column: 'onTimeChange', label: t.onTimeChange(against), numeric: true },
+      { column: 'onlineChange', label: t.onlineChange(against), numeric: true },
+    );
+  }
 
   return (
     <section className="panel ranking" aria-labelledby={headingId}>
@@ -231,8 +277,24 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrev
                   })}
                 </tr>
               </thead>
+              {split.reference.length > 0 ? (
+                <tbody className="ranking__reference">
+                  {split.reference.map((row) => (
+                    <Row
+                      key={row.unitId}
+                      row={row}
+                      lang={lang}
+                      selected={row.unitId === selectedUnitId}
+                      hasPrevious={hasPrevious}
+                      onSelectUnit={onSelectUnit}
+                      printing={printing}
+                      reference
+                    />
+                  ))}
+                </tbody>
+              ) : null}
               <tbody ref={bodyRef}>
-                {visible.map((row) => (
+                {visible.map((row, i) => (
                   <Row
                     key={row.unitId}
                     row={row}
@@ -241,6 +303,7 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, hasPrev
                     hasPrevious={hasPrevious}
                     onSelectUnit={onSelectUnit}
                     printing={printing}
+                    levelHeading={headed && visible[i - 1]?.level !== row.level ? { span: columns.length } : undefined}
                   />
                 ))}
               </tbody>
@@ -266,15 +329,64 @@ interface RowProps {
   selected: boolean;
   hasPrevious: boolean;
   onSelectUnit: (unitId: string) => void;
+  /** On paper: the unit's name as text, nothing to press. */
   printing: boolean;
+  /** The unit above the ranked ones: shown for reference, without a rank. */
+  reference?: boolean;
+  /** The first row of a level, when the table holds several: a heading row naming the level goes before it. */
+  levelHeading?: { span: number } | undefined;
 }
 
-function Row({ row, lang, selected, hasPrevious, onSelectUnit, printing }: RowProps) {
+function Row({ row, lang, selected, hasPrevious, onSelectUnit, printing, reference = false, levelHeading }: RowProps) {
   const t = TEXT[lang];
   const { totals } = row;
+  const classes = [selected ? 'is-selected' : '', reference ? 'ranking__reference-row' : ''].filter(Boolean);
   return (
-    <tr aria-current={selected ? 'true' : undefined} className={selected ? 'is-selected' : undefined}>
-      <td className="num">{formatCount(row.rank, lang)}</td>
+    <>
+      {levelHeading ? (
+        <tr className="ranking__level">
+          <th scope="colgroup" colSpan={levelHeading.span}>
+            {LEVEL_LABEL[row.level][lang]}
+          </th>
+        </tr>
+      ) : null}
+      <RowCells
+        row={row}
+        lang={lang}
+        selected={selected}
+        hasPrevious={hasPrevious}
+        onSelectUnit={onSelectUnit}
+        printing={printing}
+        reference={reference}
+        className={classes.join(' ') || undefined}
+        t={t}
+        totals={totals}
+      />
+    </>
+  );
+}
+
+function RowCells({
+  row,
+  lang,
+  selected,
+  hasPrevious,
+  onSelectUnit,
+  printing,
+  reference,
+  className,
+  t,
+  totals,
+}: Omit<RowProps, 'levelHeading'> & {
+  className: string | undefined;
+  t: (typeof TEXT)[Lang];
+  totals: UnitRow['totals'];
+}) {
+  return (
+    <tr aria-current={selected ? 'true' : undefined} className={className}>
+      <td className="num">
+        {reference ? <span className="ranking__reference-label">{t.reference}</span> : formatCount(row.rank, lang)}
+      </td>
       <th scope="row" className="unit-cell">
         {/* The name stays the visible label; the accessible name adds what the button does. */}
         {printing ? (
@@ -289,7 +401,7 @@ function Row({ row, lang, selected, hasPrevious, onSelectUnit, printing }: RowPr
             {row.name}
           </button>
         )}{' '}
-        <span className={`level-badge level-badge--${row.level}`}>{LEVEL_SHORT[row.level][lang]}</span>
+        <span className={`level-badge level-badge--${row.level}`}>{unitType(row, lang)}</span>
         {row.code ? (
           <>
             {' '}
@@ -318,11 +430,50 @@ function Row({ row, lang, selected, hasPrevious, onSelectUnit, printing }: RowPr
       <td className="num">{formatVnd(totals.feesVnd, lang)}</td>
       <td className="num">{formatCount(totals.pendingOverdue, lang)}</td>
       {hasPrevious ? (
-        <td className="num">
-          {formatPointChange(totals.onTimeRate, row.previous?.onTimeRate ?? null, lang) ?? NOT_AVAILABLE}
-        </td>
+        <>
+          <ChangeCell
+            key="onTimeRate"
+            figure="onTimeRate"
+            now={totals.onTimeRate}
+            before={row.previous?.onTimeRate ?? null}
+            lang={lang}
+          />
+          <ChangeCell
+            key="onlineRate"
+            figure="onlineRate"
+            now={totals.onlineRate}
+            before={row.previous?.onlineRate ?? null}
+            lang={lang}
+          />
+        </>
       ) : null}
     </tr>
+  );
+}
+
+/** A change in points, coloured by what it means and said in words for those who do not see the colour. */
+function ChangeCell({
+  figure,
+  now,
+  before,
+  lang,
+}: {
+  figure: 'onTimeRate' | 'onlineRate';
+  now: number | null;
+  before: number | null;
+  lang: Lang;
+}) {
+  const text = formatPointChange(now, before, lang);
+  const verdict = changeVerdict(figure, now, before);
+  if (text === null || verdict === null) return <td className="num">{NOT_AVAILABLE}</td>;
+  const tone = verdict === 'better' ? ' change--better' : verdict === 'worse' ? ' change--worse' : '';
+  return (
+    <td className={`num${tone}`}>
+      {text}
+      {verdict === 'better' || verdict === 'worse' ? (
+        <span className="sr-only"> ({VERDICT_LABEL[verdict][lang]})</span>
+      ) : null}
+    </td>
   );
 }
 

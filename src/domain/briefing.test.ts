@@ -230,7 +230,7 @@ describe('briefing: online and fees', () => {
     expect(fees).toContain('545.180.000\u00a0₫');
     // Below a thousand đồng the short form is the full one, so it is not repeated.
     expect(fees).toContain(`cấp xã ${formatVnd(500, 'vi')}.`);
-    expect(para(briefing(index, ALL, 'en'), 'fees')).toContain('district level ₫545,180,000 (545.18 million ₫)');
+    expect(para(briefing(index, ALL, 'en'), 'fees')).toContain('district level ₫545,180,000 (₫545.18\u00a0million)');
   });
 });
 
@@ -705,10 +705,10 @@ describe('briefing by field (contract version 2)', () => {
     expect(para(briefing(provinceIndex, COMMUNES, 'vi'), 'fees')).toBe('Phí, lệ phí: số liệu không báo cáo.');
     expect(para(briefing(provinceIndex, COMMUNES, 'en'), 'fees')).toBe('Fees and charges: not reported in the data.');
     expect(para(briefing(provinceIndex, PROVINCE_ALL, 'vi'), 'fees')).toBe(
-      'Phí, lệ phí thu được trong kỳ: cấp tỉnh 10.000\u00a0₫ (10 nghìn đ); cấp xã không báo cáo.',
+      'Phí, lệ phí thu được trong kỳ: cấp tỉnh 10.000\u00a0₫ (10\u00a0nghìn\u00a0đ); cấp xã không báo cáo.',
     );
     expect(para(briefing(provinceIndex, PROVINCE_ALL, 'en'), 'fees')).toBe(
-      'Fees and charges collected in the period: province level ₫10,000 (10 thousand ₫); commune level not reported.',
+      'Fees and charges collected in the period: province level ₫10,000 (₫10\u00a0thousand); commune level not reported.',
     );
   });
 

@@ -50,13 +50,13 @@ describe('formatters', () => {
     expect(formatValue(0.986, 'percent', 'en')).toBe('98.6%');
     expect(formatValue(1234, 'count', 'vi')).toBe('1.234');
     expect(formatValue(545_180_000, 'vnd', 'vi')).toBe('545.180.000\u00a0₫');
-    expect(formatLabelValue(545_180_000, 'vnd', 'vi')).toBe('545,18 triệu đ');
+    expect(formatLabelValue(545_180_000, 'vnd', 'vi')).toBe('545,18\u00a0triệu\u00a0đ');
     expect(formatValue(null, 'count', 'en')).toBe('—');
   });
 
   it('formats ticks as whole percentages and short amounts', () => {
     expect(formatTick(0.75, 'percent', 'vi')).toBe('75\u00a0%');
-    expect(formatTick(2_000_000_000, 'vnd', 'en')).toBe('2 billion ₫');
+    expect(formatTick(2_000_000_000, 'vnd', 'en')).toBe('₫2\u00a0billion');
     expect(formatTick(12000, 'count', 'en')).toBe('12,000');
   });
 });

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { ChartSpec } from './chart-specs.ts';
 import {
+  changeTable,
+  changeUnits,
   chartHeight,
   chartSpecs,
   comparedRows,
+  fullWidthCharts,
   onlineTable,
   onTimeTable,
   rateUnits,
@@ -242,8 +246,8 @@ describe('the charts by unit', () => {
     const chart = valueUnits(VALUE_ROWS, 'vnd', 'neutral', 'vi');
     expect(chart.mark).toBe('bar');
     expect(chart.rows.map((r) => [r.unitId, r.label])).toEqual([
-      ['d', '545,18 triệu đ'],
-      ['b', '12,5 triệu đ'],
+      ['d', '545,18\u00a0triệu\u00a0đ'],
+      ['b', '12,5\u00a0triệu\u00a0đ'],
     ]);
     expect(chart.scale.min).toBe(0);
   });
@@ -387,5 +391,115 @@ describe('chartSpecs, what is drawn', () => {
     expect(ids).not.toContain('on-time');
     expect(ids).not.toContain('fees-unit');
     expect(ids).toContain('flow');
+  });
+});
+
+describe('the change of a rate per unit', () => {
+  // Xã An Bình: 986 / 1,000 = 98.6 % now, 95 / 100 = 95.0 % before: +3.6 points, better.
+  // Xã Bình Minh: 90 / 100 = 90.0 % now, 93 / 100 = 93.0 % before: -3.0 points, worse.
+  // Xã Chưa So Sánh: no earlier figure (it lacks a month of one period), so it is left out.
+  const a = {
+    ...unitRow('a', 'Xã An Bình', 'commune', { early: 500, onTime: 486, late: 14 }, false),
+    previous: unitRow('a', '', 'commune', { early: 50, onTime: 45, late: 5 }, false).totals,
+  };
+  const b = {
+    ...unitRow('b', 'Xã Bình Minh', 'commune', { early: 50, onTime: 40, late: 10 }, true),
+    previous: unitRow('b', '', 'commune', { early: 50, onTime: 43, late: 7 }, false).totals,
+  };
+  const c = unitRow('c', 'Xã Chưa So Sánh', 'commune', { early: 10, onTime: 0, late: 0 }, false);
+  const target = { value: 0.95, label: 'Chỉ tiêu mặc định 95,0 %' };
+
+  it('draws an arrow from the earlier rate to this one, the biggest gain first, coloured by better or worse', () => {
+    const chart = changeUnits([b, c, a], 'onTimeRate', target, 'vi');
+    expect(chart.mark).toBe('arrow');
+    expect(chart.rows.map((r) => [r.unitId, r.from, r.value, r.label, r.tone])).toEqual([
+      ['a', 0.95, 0.986, '+3,6 điểm %', 'good'],
+      ['b', 0.93, 0.9, '-3,0 điểm %', 'bad'],
+    ]);
+    expect(chart.target).toEqual(target);
+    // Fitted to 90 %…98.6 % and the target: the axis does not start at 0 and says so.
+    expect(chart.scale.min).toBeGreaterThan(0.8);
+    expect(chart.scale.min).toBeLessThanOrEqual(0.9);
+    expect(chart.scale.max).toBeGreaterThanOrEqual(0.986);
+    expect(chart.axisNote).toMatch(/^Trục ngang bắt đầu từ/);
+  });
+
+  it('lists the same units in its table, with both rates and the change', () => {
+    const table = changeTable([b, c, a], 'onTimeRate', 'en');
+    expect(table.rows.map((r) => Object.values(r.cells))).toEqual([
+      ['Xã An Bình', '95.0%', '98.6%', '+3.6 percentage points'],
+      ['Xã Bình Minh', '93.0%', '90.0%', '-3.0 percentage points'],
+    ]);
+  });
+});
+
+describe('chartSpecs, compared and targets', () => {
+  const index = indexDataset(PROVINCE);
+  const august = { from: '2025-08', to: '2025-08' };
+  const base = { level: 'all' as const, unitId: null, field: null, compare: 'previous' as const };
+
+  it('draws the change charts only when the period is compared, saying with what', () => {
+    const compared = chartSpecs(dashboardFigures(index, { ...base, range: august }), null, 'vi');
+    const change = compared.find((s) => s.id === 'on-time-change');
+    expect(change?.description).toContain('so với kỳ trước (tháng 7/2025)');
+    // Both communes had the same figures in July and August: no change, said in one sentence.
+    expect(change?.chart).toEqual({
+      kind: 'statement',
+      text: 'Tỷ lệ đúng hạn của cả 2 đơn vị cấp xã không đổi so với kỳ trước (tháng 7/2025).',
+    });
+    expect(compared.map((s) => s.id)).toContain('online-change');
+    // July has no month before it in the data: nothing to compare, so no chart of change.
+    const july = chartSpecs(
+      dashboardFigures(index, { ...base, range: { from: '2025-07', to: '2025-07' } }),
+      null,
+      'vi',
+    );
+    expect(july.map((s) => s.id)).not.toContain('on-time-change');
+  });
+
+  it('charts late and overdue dossiers by month in the strong colours', () => {
+    const specs = chartSpecs(
+      dashboardFigures(index, { ...base, range: { from: '2025-07', to: '2025-08' } }),
+      null,
+      'en',
+    );
+    const overdue = specs.find((s) => s.id === 'overdue-month');
+    if (overdue?.chart.kind !== 'monthly-bars') throw new Error('a chart by month');
+    expect(overdue.chart.series.map((s) => [s.key, s.color])).toEqual([
+      ['resolvedLate', 'bad'],
+      ['pendingOverdue', 'bad2'],
+    ]);
+    // Each month: 10 dossiers resolved late in each of the three units, none overdue.
+    expect(overdue.chart.points.map((p) => [p.month, p.values.resolvedLate, p.values.pendingOverdue])).toEqual([
+      ['2025-07', 30, 0],
+      ['2025-08', 30, 0],
+    ]);
+  });
+
+  it('labels a target the dataset does not set as the default, and a reader’s as the reader’s', () => {
+    const range = { from: '2025-07', to: '2025-08' };
+    const defaults = chartSpecs(dashboardFigures(index, { ...base, range }), null, 'vi');
+    const onTime = defaults.find((s) => s.id === 'on-time')?.chart;
+    if (onTime?.kind !== 'units') throw new Error('a chart by unit');
+    expect(onTime.target?.label).toBe('Chỉ tiêu mặc định 95,0\u00a0%');
+    const reader = chartSpecs(dashboardFigures(index, { ...base, range, targets: { onlineRate: 0.8 } }), null, 'en');
+    const online = reader.find((s) => s.id === 'online')?.chart;
+    if (online?.kind !== 'units') throw new Error('a chart by unit');
+    expect(online.target).toEqual({ value: 0.8, label: 'Target set by the reader 80.0%' });
+  });
+});
+
+describe('the grid of charts', () => {
+  const half = { kind: 'statement', text: '' } as const;
+  const units = valueUnits([], 'count', 'neutral', 'vi');
+  const of = (...charts: ChartSpec['chart'][]) => charts.map((chart) => ({ chart }) as ChartSpec);
+
+  it('gives charts by unit the full width, and pairs the others two by two', () => {
+    expect(fullWidthCharts(of(half, half, units, half, half))).toEqual([false, false, true, false, false]);
+  });
+
+  it('widens a half-width chart that would stand alone in its row, leaving no hole', () => {
+    // half | half, then a third one alone before a chart by unit, and one alone at the end.
+    expect(fullWidthCharts(of(half, half, half, units, half))).toEqual([false, false, true, true, true]);
   });
 });

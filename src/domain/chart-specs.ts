@@ -8,6 +8,8 @@ import {
   unitSuffix,
   type ValueFormat,
 } from './chart-layout.ts';
+import { type Compared as ComparedWith, changeVerdict } from './comparison.ts';
+import { comparedWith, comparedWithShort, targetLabel } from './comparison-words.ts';
 import type { RawTable } from './csv.ts';
 import {
   CHANNEL_PICKS,
@@ -19,7 +21,7 @@ import {
   UNIT_CHART_LIMIT,
   type UnitRow,
 } from './dashboard.ts';
-import { formatCount, formatMonthShort, formatPercent, type Lang, NOT_AVAILABLE } from './format.ts';
+import { formatCount, formatMonthShort, formatPercent, formatPointChange, type Lang, NOT_AVAILABLE } from './format.ts';
 import { FIELD_LABEL, FIGURE_LABEL, LEVEL_LABEL, SPLIT_NOT_REPORTED, unitType } from './labels.ts';
 import type { Level } from './schema.ts';
 import {
@@ -199,6 +201,26 @@ const TEXT = {
         'Mỗi chấm là tỷ lệ hồ sơ nộp trực tuyến trên tổng số hồ sơ mới tiếp nhận của một đơn vị; đường kẻ đứt là chỉ tiêu, đường chấm là đơn vị cấp trên.',
       same: (units: string, rate: string) => `Cả ${units} đều có ${rate} hồ sơ nộp trực tuyến.`,
     },
+    onTimeChange: {
+      title: 'Tỷ lệ đúng hạn thay đổi thế nào, theo đơn vị',
+      description: (against: string) =>
+        `Mỗi mũi tên đi từ tỷ lệ đúng hạn ${against} đến tỷ lệ kỳ này; xanh là tốt lên, đỏ là kém đi; chỉ các đơn vị có số liệu đủ cả hai kỳ.`,
+    },
+    onlineChange: {
+      title: 'Tỷ lệ trực tuyến thay đổi thế nào, theo đơn vị',
+      description: (against: string) =>
+        `Mỗi mũi tên đi từ tỷ lệ trực tuyến ${against} đến tỷ lệ kỳ này; xanh là tốt lên, đỏ là kém đi; chỉ các đơn vị có số liệu đủ cả hai kỳ.`,
+    },
+    unchanged: (what: string, units: string, against: string) => `${what} của cả ${units} không đổi ${against}.`,
+    better: 'Tốt lên',
+    worse: 'Kém đi',
+    before: 'Kỳ so sánh',
+    now: 'Kỳ này',
+    change: 'Thay đổi',
+    overdueMonth: {
+      title: 'Hồ sơ trễ hạn và quá hạn theo tháng',
+      description: 'Mỗi tháng: số hồ sơ đã giải quyết quá hạn trong tháng và số hồ sơ còn đang quá hạn ở cuối tháng.',
+    },
     overdueUnit: {
       title: 'Hồ sơ đang quá hạn theo đơn vị',
       description: 'Số hồ sơ còn đang giải quyết đã quá hạn ở cuối kỳ, ở những đơn vị có hồ sơ quá hạn.',
@@ -283,6 +305,26 @@ const TEXT = {
       description:
         "Each dot is the share of a unit's newly received dossiers that came in online; the dashed line is the target, the dotted line the unit above.",
       same: (units: string, rate: string) => `All ${units} received ${rate} of their dossiers online.`,
+    },
+    onTimeChange: {
+      title: 'How the on-time rate changed, by unit',
+      description: (against: string) =>
+        `Each arrow runs from a unit's on-time rate ${against} to this period's; green is better, red worse; only units with every month of both periods.`,
+    },
+    onlineChange: {
+      title: 'How online uptake changed, by unit',
+      description: (against: string) =>
+        `Each arrow runs from a unit's online uptake ${against} to this period's; green is better, red worse; only units with every month of both periods.`,
+    },
+    unchanged: (what: string, units: string, against: string) => `${what} of all ${units} is unchanged ${against}.`,
+    better: 'Better',
+    worse: 'Worse',
+    before: 'Compared period',
+    now: 'This period',
+    change: 'Change',
+    overdueMonth: {
+      title: 'Late and overdue dossiers by month',
+      description: 'Each month: dossiers resolved late in the month, and dossiers still overdue at its end.',
     },
     overdueUnit: {
       title: 'Overdue dossiers by unit',
@@ -573,6 +615,77 @@ export function sameValue(chart: UnitsChart): number | null {
   return chart.rows.every((r) => r.value === first.value) ? first.value : null;
 }
 
+/**
+ * A rate's change per unit as arrows from the earlier figure to this period's,
+ * on an axis fitted to both, the target marked; the biggest gain first. Green
+ * where the change is better, the strong colour where it is worse (by what the
+ * figure means, not by the arrow's direction). Units without an earlier figure
+ * are left out: no comparison rather than a wrong one.
+ */
+export function changeUnits(
+  rows: readonly UnitRow[],
+  key: 'onTimeRate' | 'onlineRate',
+  target: { value: number; label: string },
+  lang: Lang,
+): UnitsChart {
+  const t = TEXT[lang];
+  const now = (r: UnitRow) => r.totals[key];
+  const before = (r: UnitRow) => r.previous?.[key] ?? null;
+  const shown = sortedByValue(
+    rows.filter((r) => now(r) !== null && before(r) !== null),
+    (r) => (now(r) as number) - (before(r) as number),
+  );
+  const scale = fittedRateScale([...shown.flatMap((r) => [now(r), before(r)]), target.value]);
+  return {
+    kind: 'units',
+    rowsAre: 'units',
+    mark: 'arrow',
+    rows: shown.map((r) => {
+      const verdict = changeVerdict(key, now(r), before(r));
+      return {
+        unitId: r.unitId,
+        name: axisName(r, lang),
+        value: now(r) as number,
+        from: before(r),
+        label: formatPointChange(now(r), before(r), lang) ?? NOT_AVAILABLE,
+        tone: verdict === 'better' ? 'good' : verdict === 'worse' ? 'bad' : 'neutral',
+      };
+    }),
+    format: 'percent',
+    scale,
+    target,
+    reference: null,
+    legend: [
+      { label: t.better, color: 'good', shape: 'arrow' },
+      { label: t.worse, color: 'bad', shape: 'arrow' },
+    ],
+    axisNote: scaleNote(scale.min, 'percent', lang),
+  };
+}
+
+/** A rate's change per unit as a table: the earlier rate, this period's, the change in points. */
+export function changeTable(rows: readonly UnitRow[], key: 'onTimeRate' | 'onlineRate', lang: Lang): NumbersTable {
+  const t = TEXT[lang];
+  const shown = rows.filter((r) => r.totals[key] !== null && r.previous?.[key] != null);
+  return {
+    columns: [
+      { key: 'unit', label: t.unitName },
+      { key: 'before', label: t.before, numeric: true },
+      { key: 'now', label: t.now, numeric: true },
+      { key: 'change', label: t.change, numeric: true },
+    ],
+    rows: sortedByValue(shown, (r) => (r.totals[key] as number) - (r.previous?.[key] as number)).map((r) => ({
+      key: r.unitId,
+      cells: {
+        unit: r.name,
+        before: formatPercent(r.previous?.[key] ?? null, lang),
+        now: formatPercent(r.totals[key], lang),
+        change: formatPointChange(r.totals[key], r.previous?.[key] ?? null, lang) ?? NOT_AVAILABLE,
+      },
+    })),
+  };
+}
+
 /* The charts by procedure field. */
 
 /** A rate per field as dots on a fitted scale, best first; below target in the strong colour. */
@@ -745,6 +858,8 @@ function spec(base: Omit<ChartSpec, 'height' | 'status'> & { ready: boolean }): 
 export interface ChartOptions {
   /** Every unit in the charts by unit, instead of the best and weakest. */
   allUnits?: boolean;
+  /** At most this many units in a chart by unit (the best and weakest halves), when not every unit is asked for. */
+  unitRows?: number;
 }
 
 export function chartSpecs(
@@ -756,8 +871,9 @@ export function chartSpecs(
   const t = TEXT[lang];
   const compared = comparedRows(figures.rows);
   const rows = compared.rows;
+  const unitRows = options.unitRows ?? UNIT_CHART_LIMIT;
   const limit = (pick: (r: UnitRow) => number | null) =>
-    options.allUnits ? rows : topAndBottom(rows, pick, UNIT_CHART_LIMIT / 2);
+    options.allUnits ? rows : topAndBottom(rows, pick, unitRows / 2);
   const truncated = (shown: readonly unknown[], of: readonly unknown[]) =>
     shown.length < of.length ? { shown: shown.length, total: of.length } : null;
   const targets = figures.headline.targets;
@@ -767,7 +883,14 @@ export function chartSpecs(
   const groupSeries: SeriesSpec[] = unitName
     ? [{ key: 'unit', label: unitName }]
     : figures.levels.map((l) => ({ key: l, label: LEVEL_LABEL[l][lang] }));
-  const targetMark = (value: number) => ({ value, label: t.targetValue(formatPercent(value, lang)) });
+  // Whose target it is goes into its label: a default is never shown as an official target.
+  const targetMark = (key: 'onTimeRate' | 'onlineRate') => {
+    const text = targetLabel(targets, key, lang);
+    return { value: targets[key], label: text.charAt(0).toLocaleUpperCase(lang) + text.slice(1) };
+  };
+  const against: ComparedWith | null = figures.headline.compare;
+  const changed = (key: 'onTimeRate' | 'onlineRate') =>
+    rows.filter((r) => r.totals[key] !== null && r.previous?.[key] != null);
   const specs: ChartSpec[] = [];
 
   if (unitName) {
@@ -788,7 +911,7 @@ export function chartSpecs(
           points: figures.unitRates,
           series: rateSeries,
           format: 'percent',
-          target: { value: targets.onTimeRate, label: t.target },
+          target: targetMark('onTimeRate'),
           scale: rateScale(monthlyValues(figures.unitRates), targets.onTimeRate),
         },
       }),
@@ -818,7 +941,7 @@ export function chartSpecs(
   const overdueAll = rows.filter((r) => r.totals.pendingOverdue > 0);
   const overdueRows = options.allUnits
     ? overdueAll
-    : sortedByValue(overdueAll, (r) => r.totals.pendingOverdue).slice(0, UNIT_CHART_LIMIT);
+    : sortedByValue(overdueAll, (r) => r.totals.pendingOverdue).slice(0, unitRows);
   const valueRows = (list: readonly UnitRow[], pick: (r: UnitRow) => number | null): UnitValueRow[] =>
     list.map((r) => ({ unitId: r.unitId, name: r.name, level: r.level, value: pick(r) }));
   // Stacked from the baseline up: what the council asks about first, in the strong colour; the rest quiet.
@@ -839,10 +962,10 @@ export function chartSpecs(
     list: UnitRow[],
     pick: (r: UnitRow) => number | null,
     below: (r: UnitRow) => boolean,
-    target: number,
+    target: { value: number; label: string },
     sentence: (n: string, rate: string) => string,
   ): ChartDef => {
-    const chart = rateUnits({ rows: list, parent: compared.parent }, pick, below, targetMark(target), lang);
+    const chart = rateUnits({ rows: list, parent: compared.parent }, pick, below, target, lang);
     const same = sameValue(chart);
     return same === null
       ? chart
@@ -851,6 +974,55 @@ export function chartSpecs(
           text: sentence(`${formatCount(chart.rows.length, lang)} ${subject}`, formatPercent(same, lang)),
         };
   };
+
+  // A chart of change per unit exists only when the selection is compared with something, and says with what.
+  const changeSpec = (key: 'onTimeRate' | 'onlineRate'): ChartSpec[] => {
+    if (!against) return [];
+    const list = changed(key);
+    const text = key === 'onTimeRate' ? t.onTimeChange : t.onlineChange;
+    const shown = options.allUnits
+      ? list
+      : topAndBottom(list, (r) => (r.totals[key] as number) - (r.previous?.[key] as number), unitRows / 2);
+    return [
+      spec({
+        id: key === 'onTimeRate' ? 'on-time-change' : 'online-change',
+        title: text.title,
+        description: text.description(comparedWith(against, lang)),
+        ready: list.length > 0,
+        table: changeTable(list, key, lang),
+        raw: unitRaw(
+          list,
+          [
+            {
+              key: `${key}Before`,
+              label: `${label(key)} (${comparedWithShort(against.mode, lang)})`,
+              pick: (r) => r.previous?.[key] ?? null,
+            },
+            { key, label: label(key), pick: (r) => r.totals[key] },
+          ],
+          lang,
+        ),
+        legend: [t.better, t.worse],
+        truncated: truncated(shown, list),
+        // No unit moved: one sentence says it better than a column of dots.
+        chart: list.every((r) => changeVerdict(key, r.totals[key], r.previous?.[key] ?? null) === 'same')
+          ? {
+              kind: 'statement',
+              text: t.unchanged(
+                label(key),
+                `${formatCount(list.length, lang)} ${levelPlural(list[0]?.level ?? 'commune', list.length, lang)}`,
+                comparedWith(against, lang),
+              ),
+            }
+          : changeUnits(shown, key, targetMark(key), lang),
+      }),
+    ];
+  };
+  const overdueSeries = figureSeries(['resolvedLate', 'pendingOverdue'], ['bad', 'bad2']);
+  const overduePoints: SeriesPoint[] = figures.flow.map((p) => ({
+    month: p.month,
+    values: { resolvedLate: p.values.resolvedLate ?? null, pendingOverdue: p.values.pendingOverdue ?? null },
+  }));
 
   specs.push(
     spec({
@@ -873,10 +1045,11 @@ export function chartSpecs(
         onTimeRows,
         (r) => r.totals.onTimeRate,
         (r) => r.belowOnTimeTarget,
-        targets.onTimeRate,
+        targetMark('onTimeRate'),
         t.onTime.same,
       ),
     }),
+    ...changeSpec('onTimeRate'),
     spec({
       id: 'overdue-unit',
       title: t.overdueUnit.title,
@@ -902,6 +1075,17 @@ export function chartSpecs(
         lang,
       ),
       emptyText: t.overdueUnit.none,
+    }),
+    spec({
+      id: 'overdue-month',
+      title: t.overdueMonth.title,
+      description: t.overdueMonth.description,
+      ready: hasValues(overduePoints),
+      table: seriesTable(overduePoints, overdueSeries, 'count', lang),
+      raw: seriesRaw(overduePoints, overdueSeries, lang),
+      legend: overdueSeries.map((s) => s.label),
+      truncated: null,
+      chart: { kind: 'monthly-bars', points: overduePoints, series: overdueSeries, format: 'count', stacked: true },
     }),
     spec({
       id: 'flow',
@@ -935,10 +1119,11 @@ export function chartSpecs(
         onlineRows,
         (r) => r.totals.onlineRate,
         (r) => r.belowOnlineTarget,
-        targets.onlineRate,
+        targetMark('onlineRate'),
         t.online.same,
       ),
     }),
+    ...changeSpec('onlineRate'),
     spec({
       id: 'online-trend',
       title: t.onlineTrend.title,
@@ -953,7 +1138,7 @@ export function chartSpecs(
         points: figures.onlineTrend,
         series: groupSeries,
         format: 'percent',
-        target: targetMark(targets.onlineRate),
+        target: targetMark('onlineRate'),
         scale: rateScale(monthlyValues(figures.onlineTrend), targets.onlineRate),
       },
     }),
@@ -1022,7 +1207,7 @@ export function chartSpecs(
               fields,
               (f) => f.totals.onTimeRate,
               (f) => f.belowOnTimeTarget,
-              targetMark(targets.onTimeRate),
+              targetMark('onTimeRate'),
               lang,
             ),
           }),
@@ -1051,7 +1236,7 @@ export function chartSpecs(
               fields,
               (f) => f.totals.onlineRate,
               (f) => f.belowOnlineTarget,
-              targetMark(targets.onlineRate),
+              targetMark('onlineRate'),
               lang,
             ),
           }),
@@ -1072,7 +1257,7 @@ export function chartSpecs(
 }
 
 /** The charts that compare units with each other. */
-const COMPARING = new Set(['on-time', 'online', 'overdue-unit', 'fees-unit']);
+const COMPARING = new Set(['on-time', 'on-time-change', 'online', 'online-change', 'overdue-unit', 'fees-unit']);
 
 /** How the compared units are counted in a sentence; "xã" alone would leave out towns and wards. */
 function levelPlural(level: Level, n: number, lang: Lang): string {
@@ -1097,4 +1282,24 @@ function monthlyValues(points: readonly SeriesPoint[]): (number | null)[] {
 function listOf(items: readonly string[], and: string): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
+/**
+ * Which charts take the grid's full width: charts by unit (a row per unit
+ * needs the room), and a half-width chart that would otherwise stand alone in
+ * its row and leave a hole beside it.
+ */
+export function fullWidthCharts(specs: readonly ChartSpec[]): boolean[] {
+  const wide = specs.map((s) => s.chart.kind === 'units');
+  let run: number[] = [];
+  const close = () => {
+    if (run.length % 2 === 1) wide[run[run.length - 1] as number] = true;
+    run = [];
+  };
+  specs.forEach((_, i) => {
+    if (wide[i]) close();
+    else run.push(i);
+  });
+  close();
+  return wide;
 }

@@ -130,14 +130,15 @@ describe('headline', () => {
 });
 
 describe('unit rows', () => {
-  it('ranks by on-time rate and marks units under target', () => {
+  it('ranks by on-time rate among units of the same level, and marks units under target', () => {
     const rows = unitRows(index, selection);
-    expect(rows.map((r) => [r.rank, r.unitId])).toEqual([
-      [1, 'd'],
-      [2, 'y'],
-      [3, 'x'],
+    // The district d is first of its own level and never ranked among its communes y and x.
+    expect(rows.map((r) => [r.level, r.rank, r.unitId])).toEqual([
+      ['district', 1, 'd'],
+      ['commune', 1, 'y'],
+      ['commune', 2, 'x'],
     ]);
-    // d and y both resolve all on time; d ranks first on its higher online rate (100/400 vs 0/60).
+    // y resolves all on time (100 %), x 18 of 20 (90 %).
     const x = rows.find((r) => r.unitId === 'x');
     expect(x?.totals.onTimeRate).toBeCloseTo(18 / 20, 12);
     expect(x?.belowOnTimeTarget).toBe(false);

@@ -219,7 +219,7 @@ export interface UnitRow {
   onlineChange: number | null;
   belowOnTimeTarget: boolean;
   belowOnlineTarget: boolean;
-  /** 1 = best on-time rate (ties: higher online rate, then name). */
+  /** Among the units of its own level: 1 = best on-time rate (ties: higher online rate, then name). */
   rank: number;
 }
 
@@ -248,8 +248,13 @@ export function unitRows(index: DatasetIndex, selection: Selection): UnitRow[] {
       belowOnlineTarget: totals.onlineRate !== null && totals.onlineRate < targets.onlineRate,
     });
   }
-  const ordered = [...rows].sort(compareRank);
-  return ordered.map((r, i) => ({ ...r, rank: i + 1 }));
+  // Units are ranked among units of their own level only: a district is never ranked among its communes.
+  const ordered = [...rows].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || compareRank(a, b));
+  let rank = 0;
+  return ordered.map((r, i) => {
+    rank = i > 0 && ordered[i - 1]?.level === r.level ? rank + 1 : 1;
+    return { ...r, rank };
+  });
 }
 
 function share(part: number | null, whole: number): number | null {

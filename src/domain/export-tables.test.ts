@@ -88,6 +88,12 @@ describe('the tables offered for download', () => {
       [1, 'Thị trấn Hai', 'Town', 1],
       [2, 'Xã Một', 'Commune', 28 / 30],
     ]);
+    // The change columns say what they are compared with.
+    const year = rankingTable(figures.rows, 'vi', 'year');
+    expect(year.columns.find((c) => c.key === 'onTimeChange')?.label).toBe(
+      'Thay đổi tỷ lệ đúng hạn so với cùng kỳ năm trước',
+    );
+    expect(year.columns.find((c) => c.key === 'rank')?.label).toBe('Hạng trong cấp');
   });
 
   it("unit × field: the overall and each field's rate and overdue count", () => {

@@ -1,3 +1,5 @@
+import type { CompareMode } from './comparison.ts';
+import { comparedWithShort } from './comparison-words.ts';
 import type { ColumnFormat, RawTable } from './csv.ts';
 import type { HeadlineGroup, UnitFieldMatrix, UnitRow } from './dashboard.ts';
 import type { Lang } from './format.ts';
@@ -18,8 +20,9 @@ const TEXT = {
     unitId: 'Mã đơn vị',
     unit: 'Đơn vị',
     type: 'Loại đơn vị',
-    onTimeChange: 'Thay đổi tỷ lệ đúng hạn (điểm %)',
-    onlineChange: 'Thay đổi tỷ lệ trực tuyến (điểm %)',
+    onTimeChange: 'Thay đổi tỷ lệ đúng hạn',
+    onlineChange: 'Thay đổi tỷ lệ trực tuyến',
+    rankOf: 'Hạng trong cấp',
     rate: (field: string) => `${field}: tỷ lệ đúng hạn`,
     overdue: (field: string) => `${field}: đang quá hạn`,
     all: 'Mọi lĩnh vực',
@@ -30,8 +33,9 @@ const TEXT = {
     unitId: 'Unit id',
     unit: 'Unit',
     type: 'Kind of unit',
-    onTimeChange: 'Change of on-time rate (points)',
-    onlineChange: 'Change of online uptake (points)',
+    onTimeChange: 'Change in on-time rate',
+    onlineChange: 'Change in online uptake',
+    rankOf: 'Rank within its level',
     rate: (field: string) => `${field}: on-time rate`,
     overdue: (field: string) => `${field}: overdue`,
     all: 'All fields',
@@ -65,13 +69,18 @@ export function totalsTable(groups: readonly HeadlineGroup[], lang: Lang): RawTa
   };
 }
 
-/** The ranking of units, in its order, with both rates' change where there is a comparison. */
-export function rankingTable(rows: readonly UnitRow[], lang: Lang): RawTable {
+/**
+ * The ranking of units, in its order (each unit ranked within its level), with
+ * both rates' change in points where there is a comparison, the column saying
+ * what it is compared with.
+ */
+export function rankingTable(rows: readonly UnitRow[], lang: Lang, compare: CompareMode | null = null): RawTable {
   const t = TEXT[lang];
   const f = (k: keyof typeof FIGURE_LABEL) => FIGURE_LABEL[k][lang];
+  const against = compare ? ` ${comparedWithShort(compare, lang)}` : '';
   return {
     columns: [
-      { key: 'rank', label: t.rank, format: 'count' },
+      { key: 'rank', label: t.rankOf, format: 'count' },
       { key: 'unitId', label: t.unitId, format: 'text' },
       { key: 'unitName', label: t.unit, format: 'text' },
       { key: 'type', label: t.type, format: 'text' },
@@ -81,8 +90,8 @@ export function rankingTable(rows: readonly UnitRow[], lang: Lang): RawTable {
       { key: 'level4Share', label: f('level4Share'), format: 'percent' },
       { key: 'feesVnd', label: f('feesVnd'), format: 'vnd' },
       { key: 'pendingOverdue', label: f('pendingOverdue'), format: 'count' },
-      { key: 'onTimeChange', label: t.onTimeChange, format: 'percent' },
-      { key: 'onlineChange', label: t.onlineChange, format: 'percent' },
+      { key: 'onTimeChange', label: `${t.onTimeChange}${against}`, format: 'percent' },
+      { key: 'onlineChange', label: `${t.onlineChange}${against}`, format: 'percent' },
     ],
     rows: rows.map((r) => ({
       rank: r.rank,

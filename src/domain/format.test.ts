@@ -28,9 +28,9 @@ describe('formatting', () => {
 
   it('writes đồng in full and short', () => {
     expect(formatVnd(545180000, 'vi')).toBe(`545.180.000${NBSP}₫`);
-    expect(formatVndShort(545180000, 'vi')).toBe('545,18 triệu đ');
-    expect(formatVndShort(1386718000, 'vi')).toBe('1,39 tỷ đ');
-    expect(formatVndShort(1386718000, 'en')).toBe('1.39 billion ₫');
+    expect(formatVndShort(545180000, 'vi')).toBe('545,18\u00a0triệu\u00a0đ');
+    expect(formatVndShort(1386718000, 'vi')).toBe('1,39\u00a0tỷ\u00a0đ');
+    expect(formatVndShort(1386718000, 'en')).toBe('₫1.39\u00a0billion');
     expect(formatVndShort(500, 'vi')).toBe(`500${NBSP}₫`);
   });
 
@@ -39,7 +39,7 @@ describe('formatting', () => {
     expect(formatRelativeChange(90, 100, 'en')).toBe('-10.0%');
     expect(formatRelativeChange(5, 0, 'en')).toBeNull();
     expect(formatPointChange(0.95, 0.9, 'vi')).toBe('+5,0 điểm %');
-    expect(formatPointChange(0.9, 0.95, 'en')).toBe('-5.0 pp');
+    expect(formatPointChange(0.9, 0.95, 'en')).toBe('-5.0 percentage points');
   });
 
   it('writes months, ranges and dates', () => {

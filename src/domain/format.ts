@@ -53,18 +53,24 @@ export function formatVnd(n: number | null, lang: Lang): string {
 }
 
 const SCALES: readonly { size: number; vi: string; en: string }[] = [
-  { size: 1e9, vi: 'tỷ đ', en: 'billion ₫' },
-  { size: 1e6, vi: 'triệu đ', en: 'million ₫' },
-  { size: 1e3, vi: 'nghìn đ', en: 'thousand ₫' },
+  { size: 1e9, vi: 'tỷ đ', en: 'billion' },
+  { size: 1e6, vi: 'triệu đ', en: 'million' },
+  { size: 1e3, vi: 'nghìn đ', en: 'thousand' },
 ];
 
-/** Short amount for headlines and chart labels: vi `545,18 triệu đ`, `1,39 tỷ đ`. */
+/**
+ * Short amount for headlines and chart labels: vi `545,18 triệu đ`, en
+ * `₫545.18 million` (the sign where the full amount has it, so money reads one
+ * way in each language). The spaces are non-breaking: an amount never leaves
+ * its unit alone at the start of a line.
+ */
 export function formatVndShort(n: number | null, lang: Lang): string {
   if (n === null) return NOT_AVAILABLE;
   const scale = SCALES.find((s) => Math.abs(n) >= s.size);
   if (!scale) return formatVnd(n, lang);
   const value = nf(lang, 'short', { maximumFractionDigits: 2 }).format(n / scale.size);
-  return `${value} ${scale[lang]}`;
+  const words = scale[lang].replaceAll(' ', NBSP);
+  return lang === 'vi' ? `${value}${NBSP}${words}` : `₫${value}${NBSP}${words}`;
 }
 
 /** A signed change of a count, as a percentage of the earlier figure: `+12,3 %`. */
@@ -74,7 +80,7 @@ export function formatRelativeChange(current: number | null, previous: number | 
   return withPercentSign(n.format(((current - previous) / previous) * 100), lang);
 }
 
-/** A signed change of a rate in percentage points: vi `+1,2 điểm %`, en `+1.2 pp`. */
+/** A signed change of a rate in percentage points: vi `+1,2 điểm %`, en `+1.2 percentage points`. */
 export function formatPointChange(current: number | null, previous: number | null, lang: Lang): string | null {
   if (current === null || previous === null) return null;
   const points = nf(lang, 'pts', {
@@ -82,7 +88,7 @@ export function formatPointChange(current: number | null, previous: number | nul
     maximumFractionDigits: 1,
     signDisplay: 'exceptZero',
   }).format((current - previous) * 100);
-  return lang === 'vi' ? `${points} điểm %` : `${points} pp`;
+  return lang === 'vi' ? `${points} điểm %` : `${points} percentage points`;
 }
 
 const MONTH_NAMES_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chartSpecs } from './chart-specs.ts';
 import { dashboardFigures } from './dashboard.ts';
-import { handoutTables } from './handout.ts';
+import { HANDOUT_UNIT_ROWS, handoutTables } from './handout.ts';
 import { indexDataset } from './metrics.ts';
 import { parseDatasetText } from './validate.ts';
 
@@ -43,5 +43,21 @@ describe('handoutTables: where the printed handout puts each chart’s numbers',
     expect(fieldCharts.map((s) => places.get(s.id))).toEqual(['below', ...fieldCharts.slice(1).map(() => 'omit')]);
     const printed = specs.filter((s) => places.get(s.id) === 'below' || places.get(s.id) === 'appendix');
     expect(new Set(printed.map((s) => s.table)).size).toBe(printed.length);
+  });
+
+  it('draws the best and the weakest units on paper, saying how many of how many', () => {
+    const paper = chartSpecs(
+      dashboardFigures(index, { range: span, level: 'all', unitId: null, field: null, compare: 'previous' }),
+      null,
+      'vi',
+      { unitRows: HANDOUT_UNIT_ROWS },
+    );
+    const online = paper.find((s) => s.id === 'online');
+    if (online?.chart.kind !== 'units') throw new Error('the online chart by unit must draw units');
+    // The sample has 22 communes (the district above them is a reference line, not a row): 6 best, 6 weakest.
+    expect(online.chart.rows.length).toBe(12);
+    expect(online.truncated).toEqual({ shown: 12, total: 22 });
+    // Its table, on screen and in the exports, still has every commune.
+    expect(online.table.rows.length).toBe(22);
   });
 });

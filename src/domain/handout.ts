@@ -9,6 +9,12 @@ import type { ChartSpec } from './chart-specs.ts';
 export type HandoutTable = 'below' | 'appendix' | 'omit';
 
 /**
+ * At most this many units in a chart by unit on paper: the six best and the six weakest. The ranking, printed
+ * whole before the charts, names every unit with the same figures; the charts show the spread at a glance.
+ */
+export const HANDOUT_UNIT_ROWS = 12;
+
+/**
  * The charts by unit whose every figure per unit is also a column of the ranking table, which the handout
  * prints whole (every unit) before the charts: on-time rate, online uptake, overdue dossiers and fees.
  * Printed under their charts as well, they made the sample's handout two pages longer and said nothing new.

@@ -41,7 +41,7 @@ describe('MonthlyBarChart', () => {
     expect(barsOf(container).map((b) => b.length)).toEqual([2]);
     expect(screen.getByText('1/2024')).toBeInTheDocument();
     const axis = Array.from(container.querySelectorAll('.recharts-yAxis-tick-labels tspan')).map((t) => t.textContent);
-    expect(axis.some((t) => t?.endsWith('tỷ đ') || t?.endsWith('triệu đ'))).toBe(true);
+    expect(axis.some((t) => /(tỷ|triệu)\sđ$/.test(t ?? ''))).toBe(true);
     expect(screen.getByText('Phí, lệ phí')).toBeInTheDocument();
   });
 

@@ -108,6 +108,13 @@ function legendSwatch(shape: UnitsChart['legend'][number]['shape'], color: strin
   if (shape === 'triangle')
     return <path d={`M${x},${y - s * 0.6} h${s * 1.6} l${-s * 0.8},${s * 1.3} z`} fill={color} />;
   if (shape === 'bar') return <rect x={x} y={y - s * 0.6} width={s * 1.6} height={s * 1.2} fill={color} />;
+  if (shape === 'arrow')
+    return (
+      <g fill={color} stroke={color}>
+        <line x1={x} y1={y} x2={x + s * 1.1} y2={y} strokeWidth={s * 0.35} />
+        <path d={`M${x + s * 1.8},${y} l${-s * 0.8},${-s * 0.5} l0,${s} z`} stroke="none" />
+      </g>
+    );
   return <circle cx={x + s * 0.8} cy={y} r={s * 0.6} fill={color} />;
 }
 
