@@ -125,8 +125,6 @@ export function App() {
       <a className="skip-link" href="#main">
         {t.skip}
       </a>
-      {/* Before a dataset is shown the tools come first; with a dataset they follow its title and figures. */}
-      {loaded ? null : <div className="app__bar">{tools}</div>}
       <main id="main" className="app__main" tabIndex={-1}>
         <ParamNotes notes={notes} lang={lang} />
         {readingFile && <LoadingState lang={lang} progress={progress} />}
@@ -176,6 +174,9 @@ export function App() {
         ) : (
           error === null && <LoadingState lang={lang} progress={progress} />
         )}
+        {/* Before a dataset is shown the tools follow the loading state or the alert, inside the main area: placed
+            above it they would leave with the loading state and move everything up as the figures arrive. */}
+        {loaded ? null : <div className="app__bar">{tools}</div>}
         {!loaded && error !== null && importPanel}
       </main>
     </div>

@@ -11,13 +11,13 @@ import { ParamNotes } from '../components/param-notes.tsx';
 import { usePrinting } from '../components/print-mode.ts';
 import { useNearViewport } from '../components/use-near-viewport.ts';
 import type { DatasetEngine, LoadedDataset } from '../data/dataset-engine.ts';
-import { type ChartSpec, chartSpecs, fullWidthCharts, SCROLL_HEIGHT } from '../domain/chart-specs.ts';
+import type { ChartSpec } from '../domain/chart-specs.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
 import { periodPresets, type ReaderTargets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
-import { rankingTable, totalsTable, unitFieldTable } from '../domain/export-tables.ts';
 import { formatCount, formatDate, formatRange, type Lang } from '../domain/format.ts';
 import { HANDOUT_UNIT_ROWS, handoutTables } from '../domain/handout.ts';
 import { LEVEL_LABEL } from '../domain/labels.ts';
+import { useChartSpecs } from './load-chart-specs.ts';
 import { resolveView, type UrlState } from './url-state.ts';
 import { useAnswer } from './use-answer.ts';
 
@@ -68,6 +68,8 @@ const TEXT = {
 
 const QUALITY_ID = 'data-quality';
 
+type ExportTables = typeof import('../domain/export-tables.ts');
+
 export interface DashboardPageProps {
   loaded: LoadedDataset;
   urlState: UrlState;
@@ -98,6 +100,10 @@ function useAfterPaint<T>(value: T): T {
 
 interface ChartsGridProps {
   specs: ChartSpec[];
+  /** Which charts take the full width (fullWidthCharts). */
+  wide: boolean[];
+  /** Above this a chart by unit scrolls inside its frame. */
+  scrollHeight: number;
   lang: Lang;
   scrollable: boolean;
   allUnits: boolean;
@@ -115,6 +121,8 @@ interface ChartsGridProps {
  */
 const ChartsGrid = memo(function ChartsGrid({
   specs,
+  wide,
+  scrollHeight,
   lang,
   scrollable,
   allUnits,
@@ -127,11 +135,10 @@ const ChartsGrid = memo(function ChartsGrid({
 }: ChartsGridProps) {
   const t = TEXT[lang];
   const onPaper = useMemo(() => handoutTables(specs), [specs]);
-  const wide = fullWidthCharts(specs);
   return (
     <>
       {specs.map((spec, i) => {
-        const scrolls = scrollable && spec.height > SCROLL_HEIGHT;
+        const scrolls = scrollable && spec.height > scrollHeight;
         // A row of a chart by field opens that field; a row of a chart by unit opens that unit.
         const byField = spec.chart.kind === 'units' && spec.chart.rowsAre === 'fields';
         const select = byField ? onSelectField : onSelectUnit;
@@ -145,7 +152,7 @@ const ChartsGrid = memo(function ChartsGrid({
             hint={spec.hint}
             status={spec.status}
             table={spec.table}
-            height={scrolls ? SCROLL_HEIGHT : spec.height}
+            height={scrolls ? scrollHeight : spec.height}
             printTable={onPaper.get(spec.id) ?? 'below'}
             wide={wide[i] === true}
             note={
@@ -254,13 +261,18 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
   const unitName = unitId ? (meta.unitsById.get(unitId)?.name ?? unitId) : null;
   const fieldName = field ? ((meta.fields ?? []).find((f) => f.id === field)?.name ?? field) : null;
   const [allUnits, setAllUnits] = useState(false);
+  // The code that turns figures into charts comes after the first view (started early by main.tsx).
+  const specsModule = useChartSpecs();
   // On paper a chart by unit shows its ends; the ranking before it lists every unit (decision 0016).
   const printing = usePrinting();
   const specs = useMemo(
     () =>
-      figures ? chartSpecs(figures, unitName, lang, printing ? { unitRows: HANDOUT_UNIT_ROWS } : { allUnits }) : [],
-    [figures, unitName, lang, allUnits, printing],
+      figures && specsModule
+        ? specsModule.chartSpecs(figures, unitName, lang, printing ? { unitRows: HANDOUT_UNIT_ROWS } : { allUnits })
+        : [],
+    [figures, specsModule, unitName, lang, allUnits, printing],
   );
+  const wide = useMemo(() => specsModule?.fullWidthCharts(specs) ?? [], [specsModule, specs]);
   const scrollable = allUnits && (figures?.rows.length ?? 0) > UNIT_CHART_LIMIT;
   // Callbacks that keep their identity across renders, so the memoised parts below stay put.
   const latest = useRef<{ navigate: typeof navigate; exportChart?: (spec: ChartSpec, kind: ExportKind) => void }>({
@@ -321,7 +333,9 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
     unit: view.unitId,
   };
   // Tables are built when a download is asked for, not on every render: a province's ranking has thousands of rows.
-  const exportTable = async (what: string, table: RawTable, kind: ExportKind) => {
+  // The tables' code too: it loads with the first download.
+  const exportTable = async (what: string, build: RawTable | ((t: ExportTables) => RawTable), kind: ExportKind) => {
+    const table = typeof build === 'function' ? build(await import('../domain/export-tables.ts')) : build;
     const m = await import('../data/chart-export.ts');
     if (kind === 'csv') m.download(`${fileBase(what)}.csv`, toCsv(table), 'text/csv;charset=utf-8');
     else if (kind === 'xlsx') {
@@ -418,7 +432,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
           lang={lang}
           what={t.totals}
           kinds={['csv', 'xlsx', 'json']}
-          onExport={(k) => void exportTable('totals', totalsTable(headlineNow?.groups ?? [], lang), k)}
+          onExport={(k) => void exportTable('totals', (x) => x.totalsTable(headlineNow?.groups ?? [], lang), k)}
         />
       </section>
       {empty ? null : (
@@ -427,6 +441,8 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
           <div className={updating ? 'dashboard__charts is-updating' : 'dashboard__charts'} aria-busy={updating}>
             <ChartsGrid
               specs={specs}
+              wide={wide}
+              scrollHeight={specsModule?.SCROLL_HEIGHT ?? 0}
               lang={lang}
               scrollable={scrollable}
               allUnits={allUnits}
@@ -449,7 +465,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
                   onExport={(k) =>
                     void exportTable(
                       'ranking',
-                      rankingTable(figures.rows, lang, figures.headline.compare?.mode ?? null),
+                      (x) => x.rankingTable(figures.rows, lang, figures.headline.compare?.mode ?? null),
                       k,
                     )
                   }
@@ -471,7 +487,9 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
                       lang={lang}
                       what={t.unitFields}
                       kinds={['csv', 'xlsx', 'json']}
-                      onExport={(k) => void exportTable('unit-fields', unitFieldTable(figures.fieldMatrix, lang), k)}
+                      onExport={(k) =>
+                        void exportTable('unit-fields', (x) => x.unitFieldTable(figures.fieldMatrix, lang), k)
+                      }
                     />
                   </div>
                   <Suspense fallback={null}>

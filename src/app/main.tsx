@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { preloadCharts } from '../components/charts/load-chart.ts';
 import { datasetQueryOptions, releaseReplacedDatasets } from '../data/dataset-query.ts';
 import { App } from './app.tsx';
+import { preloadChartSpecs } from './load-chart-specs.ts';
 import { parseUrlState } from './url-state.ts';
 // Self-hosted so the page needs no other host; the files carry the Vietnamese subset.
 import '@fontsource/be-vietnam-pro/400.css';
@@ -21,6 +22,7 @@ releaseReplacedDatasets(queryClient);
 const { state } = parseUrlState(window.location.search, window.location.origin);
 void queryClient.prefetchQuery(datasetQueryOptions(state.data));
 void preloadCharts().catch(() => undefined);
+void preloadChartSpecs().catch(() => undefined);
 
 createRoot(root).render(
   <StrictMode>

@@ -1,5 +1,5 @@
 import type { ParamNoteView } from '../components/param-notes.tsx';
-import { type CompareMode, defaultCompare, isCompareMode } from '../domain/comparison.ts';
+import { type CompareMode, defaultCompare, isCompareMode } from '../domain/comparison-plan.ts';
 import { LEVEL_FILTERS, type LevelFilter, parseTargetPercent, type ReaderTargets } from '../domain/dashboard.ts';
 import type { DatasetMeta } from '../domain/dataset-meta.ts';
 import type { Lang } from '../domain/format.ts';

@@ -5,7 +5,7 @@ import {
   defaultCompare,
   isCompareMode,
   type MonthsOfData,
-} from '../domain/comparison.ts';
+} from '../domain/comparison-plan.ts';
 import { LANGS, type Lang } from '../domain/format.ts';
 import { describeError, moreErrors } from '../domain/messages.ts';
 import { isMonth, type MonthRange } from '../domain/months.ts';

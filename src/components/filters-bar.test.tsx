@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { CompareMode } from '../domain/comparison.ts';
+import type { CompareMode } from '../domain/comparison-plan.ts';
 import { periodPresets } from '../domain/dashboard.ts';
 import type { MonthRange } from '../domain/months.ts';
 import { FiltersBar } from './filters-bar.tsx';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { COMPARE_MODES, type CompareMode } from '../domain/comparison.ts';
+import { COMPARE_MODES, type CompareMode } from '../domain/comparison-plan.ts';
 import { COMPARE_MODE_LABEL } from '../domain/comparison-words.ts';
 import type { LevelFilter, PeriodPreset } from '../domain/dashboard.ts';
 import { formatMonth, type Lang } from '../domain/format.ts';

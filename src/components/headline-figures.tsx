@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import { type ChangeVerdict, type Compared, changeVerdict } from '../domain/comparison.ts';
+import { type ChangeVerdict, type Compared, changeVerdict } from '../domain/comparison-plan.ts';
 import {
   comparedWith,
   comparedWithShort,

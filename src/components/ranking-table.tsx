@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { type CompareMode, changeVerdict } from '../domain/comparison.ts';
+import { type CompareMode, changeVerdict } from '../domain/comparison-plan.ts';
 import { comparedWithShort, VERDICT_LABEL } from '../domain/comparison-words.ts';
 import type { UnitRow } from '../domain/dashboard.ts';
 import {

@@ -1,4 +1,4 @@
-import type { Compared, ComparisonPlan } from './comparison.ts';
+import type { Compared, ComparisonPlan } from './comparison-plan.ts';
 import { comparedWithStart, incompleteText, noComparisonText, targetName, targetsNote } from './comparison-words.ts';
 import {
   accountabilityRows,

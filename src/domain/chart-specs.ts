@@ -8,7 +8,7 @@ import {
   unitSuffix,
   type ValueFormat,
 } from './chart-layout.ts';
-import { type Compared as ComparedWith, changeVerdict } from './comparison.ts';
+import { type Compared as ComparedWith, changeVerdict } from './comparison-plan.ts';
 import { comparedWith, comparedWithShort, targetLabel } from './comparison-words.ts';
 import type { RawTable } from './csv.ts';
 import {

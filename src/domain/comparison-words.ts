@@ -1,4 +1,5 @@
-import type { ChangeVerdict, Compared, CompareMode, ComparisonPlan, GroupCoverage } from './comparison.ts';
+import type { GroupCoverage } from './comparison.ts';
+import type { ChangeVerdict, Compared, CompareMode, ComparisonPlan } from './comparison-plan.ts';
 import type { ResolvedTargets, TargetKey, TargetSource } from './dashboard.ts';
 import { formatCount, formatPercent, formatRange, type Lang } from './format.ts';
 

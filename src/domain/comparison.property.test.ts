@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMPARE_MODES, compareGroup, comparisonRange, unitCovers, unitPrevious } from './comparison.ts';
+import { compareGroup, unitCovers, unitPrevious } from './comparison.ts';
+import { COMPARE_MODES, comparisonRange } from './comparison-plan.ts';
 import { type DatasetIndex, groupTotals, indexDataset, unitTotals } from './metrics.ts';
 import { addMonths, type Month, type MonthRange, monthIndex, monthsBetween, rangeLength } from './months.ts';
 import type { Dataset, DatasetRecord } from './schema.ts';

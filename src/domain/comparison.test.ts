@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unitCovers } from './comparison.ts';
 import {
   BETTER_WHEN,
   changeVerdict,
@@ -7,8 +8,7 @@ import {
   defaultCompare,
   isCompareMode,
   planComparison,
-  unitCovers,
-} from './comparison.ts';
+} from './comparison-plan.ts';
 import { FIGURE_LABEL, type FigureKey } from './labels.ts';
 import { indexDataset } from './metrics.ts';
 import type { DatasetRecord } from './schema.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCompare } from './comparison.ts';
+import { defaultCompare } from './comparison-plan.ts';
 import {
   accountabilityRows,
   CHANNEL_PICKS,

@@ -1,3 +1,4 @@
+import { compareGroup, type GroupCoverage, unitPrevious } from './comparison.ts';
 import {
   type ChangeVerdict,
   type Compared,
@@ -5,11 +6,8 @@ import {
   type ComparisonPlan,
   changeVerdict,
   comparedOf,
-  compareGroup,
-  type GroupCoverage,
   planComparison,
-  unitPrevious,
-} from './comparison.ts';
+} from './comparison-plan.ts';
 import {
   type DatasetIndex,
   fieldsOfUnit,

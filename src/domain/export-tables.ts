@@ -1,4 +1,4 @@
-import type { CompareMode } from './comparison.ts';
+import type { CompareMode } from './comparison-plan.ts';
 import { comparedWithShort } from './comparison-words.ts';
 import type { ColumnFormat, RawTable } from './csv.ts';
 import type { HeadlineGroup, UnitFieldMatrix, UnitRow } from './dashboard.ts';
