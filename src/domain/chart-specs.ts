@@ -852,7 +852,9 @@ function unitRaw(
 
 function spec(base: Omit<ChartSpec, 'height' | 'status'> & { ready: boolean }): ChartSpec {
   const { ready, ...rest } = base;
-  return { ...rest, status: ready ? 'ready' : 'empty', height: chartHeight(base.chart) };
+  // A sentence standing for the chart speaks of every unit: no "showing some of them" line above it.
+  const truncated = base.chart.kind === 'statement' ? null : base.truncated;
+  return { ...rest, truncated, status: ready ? 'ready' : 'empty', height: chartHeight(base.chart) };
 }
 
 export interface ChartOptions {
@@ -965,14 +967,18 @@ export function chartSpecs(
     target: { value: number; label: string },
     sentence: (n: string, rate: string) => string,
   ): ChartDef => {
-    const chart = rateUnits({ rows: list, parent: compared.parent }, pick, below, target, lang);
-    const same = sameValue(chart);
-    return same === null
-      ? chart
-      : {
-          kind: 'statement',
-          text: sentence(`${formatCount(chart.rows.length, lang)} ${subject}`, formatPercent(same, lang)),
-        };
+    // Whether every unit has the same value is asked of every unit, not only of the best and weakest shown.
+    const every = rateUnits({ rows, parent: compared.parent }, pick, below, target, lang);
+    const same = sameValue(every);
+    if (same !== null) {
+      return {
+        kind: 'statement',
+        text: sentence(`${formatCount(every.rows.length, lang)} ${subject}`, formatPercent(same, lang)),
+      };
+    }
+    return list.length === rows.length
+      ? every
+      : rateUnits({ rows: list, parent: compared.parent }, pick, below, target, lang);
   };
 
   // A chart of change per unit exists only when the selection is compared with something, and says with what.

@@ -59,5 +59,14 @@ describe('handoutTables: where the printed handout puts each chart’s numbers',
     expect(online.truncated).toEqual({ shown: 12, total: 22 });
     // Its table, on screen and in the exports, still has every commune.
     expect(online.table.rows.length).toBe(22);
+    // The communes resolved none late (FIGURES.md: resolved late 0 at commune level), so each of the 22 is at
+    // 100 % on time: the sentence standing for that chart speaks of all 22, not of the 12 a chart would show,
+    // and no "showing 12 of 22" line goes above it.
+    const onTime = paper.find((s) => s.id === 'on-time');
+    expect(onTime?.chart).toEqual({
+      kind: 'statement',
+      text: 'Cả 22 đơn vị cấp xã đều giải quyết đúng hạn 100,0\u00a0% hồ sơ.',
+    });
+    expect(onTime?.truncated).toBeNull();
   });
 });
