@@ -306,6 +306,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
           qualityAnchor={QUALITY_ID}
         />
         <p className="dashboard__empty">{t.noRecords}</p>
+        {tools ? <div className="dashboard__tools no-print">{tools}</div> : null}
       </div>
     );
   }

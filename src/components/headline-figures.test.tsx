@@ -267,6 +267,8 @@ describe('HeadlineFigures', () => {
     render(<HeadlineFigures headline={both(false)} lang="vi" />);
     const district = figure('Cấp huyện', 'Hồ sơ quá hạn');
     expect(district.querySelector('.figure__value')).toHaveTextContent('0');
+    // 380 in progress at the end, none of them overdue.
+    expect(within(district).getByText('đã quá hạn, trong 380 hồ sơ đang giải quyết ở cuối kỳ')).toBeInTheDocument();
     expect(within(district).getByText('đã giải quyết quá hạn trong kỳ: 386')).toBeInTheDocument();
     const communes = figure('Cấp xã', 'Hồ sơ quá hạn');
     expect(communes.querySelector('.figure__value')).toHaveTextContent('12');

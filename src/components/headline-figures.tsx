@@ -32,7 +32,7 @@ const TEXT = {
     onTimeOf: (onTime: string, resolved: string) => `${onTime} / ${resolved} hồ sơ đã giải quyết (gồm cả trước hạn)`,
     onlineOf: (online: string, received: string) => `${online} / ${received} hồ sơ mới tiếp nhận`,
     overdue: 'Hồ sơ quá hạn',
-    overdueDetail: 'đang giải quyết, đã quá hạn',
+    overdueDetail: (pending: string) => `đã quá hạn, trong ${pending} hồ sơ đang giải quyết ở cuối kỳ`,
     lateInPeriod: (n: string) => `đã giải quyết quá hạn trong kỳ: ${n}`,
     met: 'Đạt',
     notMet: 'Chưa đạt',
@@ -46,7 +46,7 @@ const TEXT = {
     onTimeOf: (onTime: string, resolved: string) => `${onTime} of ${resolved} dossiers resolved (early ones included)`,
     onlineOf: (online: string, received: string) => `${online} of ${received} dossiers newly received`,
     overdue: 'Overdue dossiers',
-    overdueDetail: 'in progress and past their deadline',
+    overdueDetail: (pending: string) => `past their deadline, of ${pending} dossiers in progress at the end`,
     lateInPeriod: (n: string) => `resolved late in the period: ${n}`,
     met: 'Met',
     notMet: 'Not met',
@@ -130,7 +130,7 @@ function GroupBlock({ group, targets, compare, lang }: GroupBlockProps) {
         </Figure>
 
         <Figure label={t.overdue} value={formatCount(current.pendingOverdue, lang)}>
-          <p className="figure__detail">{t.overdueDetail}</p>
+          <p className="figure__detail">{t.overdueDetail(formatCount(current.pending, lang))}</p>
           <p className="figure__detail">{t.lateInPeriod(formatCount(current.resolvedLate, lang))}</p>
           {change('pendingOverdue', current.pendingOverdue, previous?.pendingOverdue ?? null, 'count')}
         </Figure>
@@ -200,7 +200,8 @@ function Figure({ label, value, children }: { label: string; value: string; chil
         <p id={labelId} className="figure__label">
           {label}
         </p>
-        <p className="figure__value">{value}</p>
+        {/* A long amount ("1,39 tỷ đ", "₫545.18 million") is set smaller so it fits its card on one line. */}
+        <p className={value.length > 9 ? 'figure__value figure__value--long' : 'figure__value'}>{value}</p>
         {children}
       </div>
     </li>

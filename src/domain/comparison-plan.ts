@@ -1,12 +1,5 @@
 import type { FigureKey } from './labels.ts';
-import {
-  hasEveryMonth,
-  type Month,
-  type MonthRange,
-  previousRange,
-  rangeLength,
-  yearEarlierRange,
-} from './months.ts';
+import { hasEveryMonth, type Month, type MonthRange, previousRange, rangeLength, yearEarlierRange } from './months.ts';
 
 /**
  * What a period is compared with (docs/decisions/0014-compared-with-what.md):

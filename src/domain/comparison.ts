@@ -1,4 +1,3 @@
-
 import { type DatasetIndex, sumTotals, type Totals, unitTotals } from './metrics.ts';
 import { type MonthRange, monthIndex } from './months.ts';
 

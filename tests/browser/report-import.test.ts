@@ -136,8 +136,8 @@ describe('monthly reports imported in the browser', () => {
     const district = page.getByRole('region', { name: 'Cấp huyện', exact: true });
     await expect.poll(() => district.innerText()).toContain('kỳ trước chuyển sang 130, mới tiếp nhận 700');
     const text = await district.innerText();
-    expect(text).toContain('Tỷ lệ đúng hạn: 92,3');
-    expect(text).toMatch(/Đang giải quyết\s+153/);
+    expect(text).toMatch(/Giải quyết đúng hạn\s+92,3/);
+    expect(text).toContain('trong 153 hồ sơ đang giải quyết ở cuối kỳ');
   });
 
   it('refuses dropped files that do not add up or cover a quarter, naming file, sheet, row and column', async () => {
