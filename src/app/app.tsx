@@ -23,6 +23,7 @@ const Presentation = lazy(() => import('./presentation.tsx').then((m) => ({ defa
 
 import './theme.css';
 import './layout.css';
+import './print.css';
 
 const TEXT = {
   vi: {

@@ -8,12 +8,14 @@ import { type FilterChange, FiltersBar } from '../components/filters-bar.tsx';
 import { HeadlineFigures } from '../components/headline-figures.tsx';
 import { LoadingState } from '../components/load-states.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
+import { usePrinting } from '../components/print-mode.ts';
 import { useNearViewport } from '../components/use-near-viewport.ts';
 import type { DatasetEngine, LoadedDataset } from '../data/dataset-engine.ts';
 import type { ChartSpec } from '../domain/chart-specs.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
 import { periodPresets, type ReaderTargets, type Selection, UNIT_CHART_LIMIT } from '../domain/dashboard.ts';
 import { formatCount, formatDate, formatRange, type Lang } from '../domain/format.ts';
+import { HANDOUT_UNIT_ROWS, handoutTables } from '../domain/handout.ts';
 import { LEVEL_LABEL } from '../domain/labels.ts';
 import { useChartSpecs } from './load-chart-specs.ts';
 import { resolveView, type UrlState } from './url-state.ts';
@@ -32,6 +34,7 @@ const TEXT = {
     ranking: 'bảng xếp hạng đơn vị',
     unitFields: 'bảng đơn vị và lĩnh vực',
     printed: (d: string) => `In ngày ${d}`,
+    appendix: 'Phụ lục: bảng số liệu theo tháng',
     filters: 'Lựa chọn',
     allUnits: 'tất cả đơn vị',
     illustrativeNote: 'Số liệu minh hoạ, không phải số liệu thống kê chính thức.',
@@ -52,6 +55,7 @@ const TEXT = {
     ranking: 'ranking of units',
     unitFields: 'table of units and fields',
     printed: (d: string) => `Printed ${d}`,
+    appendix: 'Appendix: tables by month',
     filters: 'Filters',
     allUnits: 'all units',
     illustrativeNote: 'Illustrative figures, not official statistics.',
@@ -130,6 +134,7 @@ const ChartsGrid = memo(function ChartsGrid({
   selectedFieldId,
 }: ChartsGridProps) {
   const t = TEXT[lang];
+  const onPaper = useMemo(() => handoutTables(specs), [specs]);
   return (
     <>
       {specs.map((spec, i) => {
@@ -144,9 +149,11 @@ const ChartsGrid = memo(function ChartsGrid({
             id={`chart-${spec.id}`}
             title={spec.title}
             description={spec.description}
+            hint={spec.hint}
             status={spec.status}
             table={spec.table}
             height={scrolls ? scrollHeight : spec.height}
+            printTable={onPaper.get(spec.id) ?? 'below'}
             wide={wide[i] === true}
             note={
               spec.truncated ? (
@@ -256,9 +263,14 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
   const [allUnits, setAllUnits] = useState(false);
   // The code that turns figures into charts comes after the first view (started early by main.tsx).
   const specsModule = useChartSpecs();
+  // On paper a chart by unit shows its ends; the ranking before it lists every unit (decision 0016).
+  const printing = usePrinting();
   const specs = useMemo(
-    () => (figures && specsModule ? specsModule.chartSpecs(figures, unitName, lang, { allUnits }) : []),
-    [figures, specsModule, unitName, lang, allUnits],
+    () =>
+      figures && specsModule
+        ? specsModule.chartSpecs(figures, unitName, lang, printing ? { unitRows: HANDOUT_UNIT_ROWS } : { allUnits })
+        : [],
+    [figures, specsModule, unitName, lang, allUnits, printing],
   );
   const wide = useMemo(() => specsModule?.fullWidthCharts(specs) ?? [], [specsModule, specs]);
   const scrollable = allUnits && (figures?.rows.length ?? 0) > UNIT_CHART_LIMIT;
@@ -374,7 +386,8 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
       />
       <p className="print-only print-header">
         {t.filters}: {period}
-        {levelLabel} · {unitLabel} · {t.printed(formatDate(new Date().toISOString().slice(0, 10), lang))}
+        {levelLabel} · {unitLabel}
+        {fieldName ? ` · ${fieldName}` : ''} · {t.printed(formatDate(new Date().toISOString().slice(0, 10), lang))}
       </p>
       <ParamNotes notes={view.notes} lang={lang} />
       {/* The title, then the figures, then the controls: on a phone the first screen is the answer. */}
@@ -442,6 +455,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
               selectedFieldId={deferred?.field ?? null}
             />
           </div>
+          <h2 className="print-only print-appendix">{t.appendix}</h2>
           {figures ? (
             <>
               <div className="dashboard__table-actions no-print">

@@ -1,7 +1,9 @@
 import { type ReactNode, Suspense, useRef, useState } from 'react';
 import type { NumbersTable } from '../domain/chart-specs.ts';
 import type { Lang } from '../domain/format.ts';
+import type { HandoutTable } from '../domain/handout.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
+import { usePrinting } from './print-mode.ts';
 import { useNearViewport } from './use-near-viewport.ts';
 import { useTurn } from './use-turn.ts';
 import './charts/charts.css';
@@ -31,6 +33,8 @@ export interface ChartFrameProps {
   title: string;
   /** One sentence saying what the chart shows. */
   description: string;
+  /** How to use the chart on screen (what a click does), after the description; not printed. */
+  hint?: string | undefined;
   status: ChartStatus;
   /** Replaces the default sentence of the empty, loading or error state. */
   statusText?: string;
@@ -44,6 +48,8 @@ export interface ChartFrameProps {
   wide?: boolean;
   /** A line about what the chart shows (e.g. only the highest and lowest units), written above it at once. */
   note?: ReactNode;
+  /** Where the printed handout puts this chart's numbers (src/domain/handout.ts). */
+  printTable?: HandoutTable;
   children: ReactNode;
 }
 
@@ -60,6 +66,8 @@ export function ChartFrame({
   actions,
   wide = false,
   note,
+  printTable = 'below',
+  hint,
   children,
 }: ChartFrameProps) {
   const t = TEXT[lang];
@@ -73,6 +81,7 @@ export function ChartFrame({
       className={wide ? 'chart-frame chart-frame--wide' : 'chart-frame'}
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
+      data-print-table={printTable === 'below' ? undefined : printTable}
     >
       <div className="chart-frame__head">
         <h3 id={titleId} className="chart-frame__title">
@@ -80,8 +89,9 @@ export function ChartFrame({
         </h3>
         {actions ? <div className="chart-frame__actions">{actions}</div> : null}
       </div>
-      <p id={descriptionId} className="chart-frame__description">
-        {description}
+      <p className="chart-frame__description">
+        <span id={descriptionId}>{description}</span>
+        {hint ? <span className="hint"> {hint}</span> : null}
       </p>
       {note}
       <div ref={area} className="chart-frame__area" style={{ minHeight: height }}>
@@ -116,7 +126,13 @@ export function ChartFrame({
         ) : null}
       </div>
       {status === 'ready' && table.rows.length > 0 ? (
-        <NumbersTableToggle id={`${id}-table`} title={title} table={table} label={t.showTable} />
+        <NumbersTableToggle
+          id={`${id}-table`}
+          title={title}
+          table={table}
+          label={t.showTable}
+          printed={printTable !== 'omit'}
+        />
       ) : null}
     </section>
   );
@@ -134,13 +150,18 @@ function NumbersTableToggle({
   title,
   table,
   label,
+  printed,
 }: {
   id: string;
   title: string;
   table: NumbersTable;
   label: string;
+  /** Whether the handout prints this table: then it is built whole when the page is printed. */
+  printed: boolean;
 }) {
   const [open, setOpen] = useState(false);
+  // On paper a long table is printed whole, not only once opened.
+  const printing = usePrinting() && printed;
   return (
     <div className="chart-frame__numbers">
       <button
@@ -155,7 +176,7 @@ function NumbersTableToggle({
       </button>
       {/* Collapsed, a short table is only visually hidden: screen-reader users get the figures without opening it. */}
       <div id={id} className={open ? 'chart-frame__table-wrap' : 'sr-only'}>
-        {open || table.rows.length <= ALWAYS_BUILT_ROWS ? <Table title={title} table={table} /> : null}
+        {open || printing || table.rows.length <= ALWAYS_BUILT_ROWS ? <Table title={title} table={table} /> : null}
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ import {
 } from '../domain/format.ts';
 import { FIGURE_LABEL, LEVEL_LABEL, unitType } from '../domain/labels.ts';
 import { LEVELS, type Level } from '../domain/schema.ts';
+import { usePrinting } from './print-mode.ts';
 import './panels.css';
 
 const TEXT = {
@@ -19,6 +20,8 @@ const TEXT = {
     heading: 'Xếp hạng đơn vị',
     caption:
       'Đơn vị xếp theo tỷ lệ giải quyết đúng hạn, chỉ so với đơn vị cùng cấp; đơn vị cấp trên là dòng tham chiếu, không xếp hạng. Bấm vào tiêu đề cột để sắp xếp lại.',
+    printCaption:
+      'Đơn vị xếp theo tỷ lệ giải quyết đúng hạn, chỉ so với đơn vị cùng cấp, từ thấp nhất; đơn vị cấp trên là dòng tham chiếu, không xếp hạng.',
     reference: 'tham chiếu',
     scroll: 'Bảng xếp hạng đơn vị (cuộn ngang được)',
     rank: 'Hạng',
@@ -37,6 +40,8 @@ const TEXT = {
     heading: 'Ranking of units',
     caption:
       'Units ranked by on-time rate, each only among units of its own level; the unit above them is a reference row, not ranked. Select a column heading to sort by it.',
+    printCaption:
+      'Units ranked by on-time rate, each only among units of its own level, lowest first; the unit above them is a reference row, not ranked.',
     reference: 'reference',
     scroll: 'Ranking of units (scrolls sideways)',
     rank: 'Rank',
@@ -127,6 +132,15 @@ function sortRows(rows: readonly UnitRow[], sort: SortState): UnitRow[] {
   });
 }
 
+/**
+ * On paper the council reads who lags first, whatever the screen was sorted by: the ranking from its
+ * bottom. A unit that resolved nothing has no rate and ranks last; it stays last, being no laggard.
+ */
+function laggardsFirst(rows: readonly UnitRow[]): UnitRow[] {
+  const unrated = (r: UnitRow) => (r.totals.onTimeRate === null ? 1 : 0);
+  return [...rows].sort((a, b) => unrated(a) - unrated(b) || b.rank - a.rank);
+}
+
 export interface RankingTableProps {
   rows: UnitRow[];
   lang: Lang;
@@ -157,6 +171,8 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, compare
   const t = TEXT[lang];
   const headingId = useId();
   const [chosenSort, setSort] = useState<SortState>(DEFAULT_SORT);
+  // Printed, the table is whole, laggards first, its headings and names plain text (print-mode.ts).
+  const printing = usePrinting();
   const hasPrevious = compared !== null;
   // The change columns disappear without a comparison; do not stay sorted by a column no one can see.
   const sort =
@@ -176,8 +192,11 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, compare
 
   const split = useMemo(() => splitLevels(rows), [rows]);
   // Each level sorted on its own, levels from the top down, so a sort never mixes levels either.
-  const sorted = useMemo(() => split.groups.flatMap((g) => sortRows(g.rows, sort)), [split, sort]);
-  const visible = sorted.slice(0, shown);
+  const sorted = useMemo(
+    () => split.groups.flatMap((g) => (printing ? laggardsFirst(g.rows) : sortRows(g.rows, sort))),
+    [split, sort, printing],
+  );
+  const visible = printing ? sorted : sorted.slice(0, shown);
   const headed = split.groups.length > 1;
 
   useEffect(() => {
@@ -231,7 +250,7 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, compare
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so keyboard users can scroll it. */}
           <section className="table-scroll" aria-label={t.scroll} tabIndex={0}>
             <table className="data-table">
-              <caption>{t.caption}</caption>
+              <caption>{printing ? t.printCaption : t.caption}</caption>
               <thead>
                 <tr>
                   {columns.map((c) => {
@@ -243,12 +262,16 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, compare
                         aria-sort={active ? sort.direction : 'none'}
                         className={c.numeric ? 'num' : undefined}
                       >
-                        <button type="button" className="sort-button" onClick={() => sortBy(c.column)}>
-                          {c.label}
-                          <span aria-hidden="true" className="sort-button__icon">
-                            {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
-                          </span>
-                        </button>
+                        {printing ? (
+                          c.label
+                        ) : (
+                          <button type="button" className="sort-button" onClick={() => sortBy(c.column)}>
+                            {c.label}
+                            <span aria-hidden="true" className="sort-button__icon">
+                              {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+                            </span>
+                          </button>
+                        )}
                       </th>
                     );
                   })}
@@ -264,6 +287,7 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, compare
                       selected={row.unitId === selectedUnitId}
                       hasPrevious={hasPrevious}
                       onSelectUnit={onSelectUnit}
+                      printing={printing}
                       reference
                     />
                   ))}
@@ -278,6 +302,7 @@ export function RankingTable({ rows, lang, onSelectUnit, selectedUnitId, compare
                     selected={row.unitId === selectedUnitId}
                     hasPrevious={hasPrevious}
                     onSelectUnit={onSelectUnit}
+                    printing={printing}
                     levelHeading={headed && visible[i - 1]?.level !== row.level ? { span: columns.length } : undefined}
                   />
                 ))}
@@ -304,13 +329,15 @@ interface RowProps {
   selected: boolean;
   hasPrevious: boolean;
   onSelectUnit: (unitId: string) => void;
+  /** On paper: the unit's name as text, nothing to press. */
+  printing: boolean;
   /** The unit above the ranked ones: shown for reference, without a rank. */
   reference?: boolean;
   /** The first row of a level, when the table holds several: a heading row naming the level goes before it. */
   levelHeading?: { span: number } | undefined;
 }
 
-function Row({ row, lang, selected, hasPrevious, onSelectUnit, reference = false, levelHeading }: RowProps) {
+function Row({ row, lang, selected, hasPrevious, onSelectUnit, printing, reference = false, levelHeading }: RowProps) {
   const t = TEXT[lang];
   const { totals } = row;
   const classes = [selected ? 'is-selected' : '', reference ? 'ranking__reference-row' : ''].filter(Boolean);
@@ -329,6 +356,7 @@ function Row({ row, lang, selected, hasPrevious, onSelectUnit, reference = false
         selected={selected}
         hasPrevious={hasPrevious}
         onSelectUnit={onSelectUnit}
+        printing={printing}
         reference={reference}
         className={classes.join(' ') || undefined}
         t={t}
@@ -344,6 +372,7 @@ function RowCells({
   selected,
   hasPrevious,
   onSelectUnit,
+  printing,
   reference,
   className,
   t,
@@ -360,14 +389,18 @@ function RowCells({
       </td>
       <th scope="row" className="unit-cell">
         {/* The name stays the visible label; the accessible name adds what the button does. */}
-        <button
-          type="button"
-          className="link-button"
-          aria-label={`${t.view} ${row.name}`}
-          onClick={() => onSelectUnit(row.unitId)}
-        >
-          {row.name}
-        </button>{' '}
+        {printing ? (
+          row.name
+        ) : (
+          <button
+            type="button"
+            className="link-button"
+            aria-label={`${t.view} ${row.name}`}
+            onClick={() => onSelectUnit(row.unitId)}
+          >
+            {row.name}
+          </button>
+        )}{' '}
         <span className={`level-badge level-badge--${row.level}`}>{unitType(row, lang)}</span>
         {row.code ? (
           <>

@@ -1,13 +1,15 @@
 import { useId, useMemo, useState } from 'react';
 import type { UnitFieldMatrix, UnitFieldRow } from '../domain/dashboard.ts';
 import { formatCount, formatPercent, type Lang, NOT_AVAILABLE } from '../domain/format.ts';
+import { usePrinting } from './print-mode.ts';
 import './panels.css';
 
 const TEXT = {
   vi: {
     heading: 'Đơn vị và lĩnh vực',
     caption: (target: string) =>
-      `Tỷ lệ giải quyết đúng hạn và số hồ sơ đang quá hạn của từng đơn vị trong từng lĩnh vực; ▼ là dưới chỉ tiêu ${target}. Bấm vào tiêu đề cột để sắp xếp.`,
+      `Tỷ lệ giải quyết đúng hạn và số hồ sơ đang quá hạn của từng đơn vị trong từng lĩnh vực; ▼ là dưới chỉ tiêu ${target}.`,
+    sortHint: 'Bấm vào tiêu đề cột để sắp xếp.',
     scroll: 'Bảng đơn vị và lĩnh vực (cuộn ngang được)',
     unit: 'Đơn vị',
     all: 'Mọi lĩnh vực',
@@ -18,7 +20,8 @@ const TEXT = {
   en: {
     heading: 'Units and procedure fields',
     caption: (target: string) =>
-      `On-time rate and overdue dossiers of each unit in each field; ▼ is below the ${target} target. Select a column heading to sort by it.`,
+      `On-time rate and overdue dossiers of each unit in each field; ▼ is below the ${target} target.`,
+    sortHint: 'Select a column heading to sort by it.',
     scroll: 'Units and procedure fields (scrolls sideways)',
     unit: 'Unit',
     all: 'All fields',
@@ -78,6 +81,8 @@ export function UnitFieldTable({ matrix, target, lang, onSelectUnit }: UnitField
   const headingId = useId();
   // Weakest first by default: the question is where it goes wrong.
   const [sort, setSort] = useState<Sort>({ key: 'all', direction: 'ascending' });
+  // On paper the headings and names are text: nothing there to press (print-mode.ts).
+  const printing = usePrinting();
   const rows = useMemo(() => sorted(matrix.rows, sort), [matrix.rows, sort]);
   if (matrix.rows.length === 0 || matrix.fields.length === 0) return null;
   const sortBy = (key: SortKey) =>
@@ -93,12 +98,16 @@ export function UnitFieldTable({ matrix, target, lang, onSelectUnit }: UnitField
       aria-sort={sort.key === key ? sort.direction : 'none'}
       className={key === 'name' ? undefined : 'num'}
     >
-      <button type="button" className="sort-button" onClick={() => sortBy(key)}>
-        {label}
-        <span aria-hidden="true" className="sort-button__icon">
-          {sort.key === key ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
-        </span>
-      </button>
+      {printing ? (
+        label
+      ) : (
+        <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+          {label}
+          <span aria-hidden="true" className="sort-button__icon">
+            {sort.key === key ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+          </span>
+        </button>
+      )}
     </th>
   );
   const cell = (rate: number | null, overdue: number | null, key: string) => {
@@ -124,7 +133,10 @@ export function UnitFieldTable({ matrix, target, lang, onSelectUnit }: UnitField
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so keyboard users can scroll it. */}
       <section className="table-scroll" aria-label={t.scroll} tabIndex={0}>
         <table className="data-table">
-          <caption>{t.caption(formatPercent(target, lang))}</caption>
+          <caption>
+            {t.caption(formatPercent(target, lang))}
+            {printing ? null : ` ${t.sortHint}`}
+          </caption>
           <thead>
             <tr>
               {header('name', t.unit)}
@@ -136,7 +148,7 @@ export function UnitFieldTable({ matrix, target, lang, onSelectUnit }: UnitField
             {rows.map((r) => (
               <tr key={r.unitId}>
                 <th scope="row" className="unit-cell">
-                  {onSelectUnit ? (
+                  {onSelectUnit && !printing ? (
                     <button type="button" className="link-button" onClick={() => onSelectUnit(r.unitId)}>
                       {r.name}
                     </button>

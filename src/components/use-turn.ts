@@ -1,4 +1,5 @@
 import { type RefObject, useEffect, useState } from 'react';
+import { usePrinting } from './print-mode.ts';
 
 /**
  * Charts take turns to draw: one, then a painted frame, then the next, the
@@ -50,9 +51,13 @@ function flushAll(): void {
 
 if (typeof window !== 'undefined') window.addEventListener('beforeprint', flushAll);
 
-/** True once this element's turn has come (after `ready`); until then its frame keeps its height. */
+/**
+ * True once this element's turn has come (after `ready`); until then its frame keeps its height.
+ * On paper every chart's turn has come: the page is printed as it is when `beforeprint` returns.
+ */
 export function useTurn(ready: boolean, ref: RefObject<Element | null>): boolean {
   const [granted, setGranted] = useState(false);
+  const printing = usePrinting();
   useEffect(() => {
     if (!ready || granted) return;
     const entry: Waiting = { grant: () => setGranted(true), element: ref.current };
@@ -67,5 +72,5 @@ export function useTurn(ready: boolean, ref: RefObject<Element | null>): boolean
       if (at >= 0) waiting.splice(at, 1);
     };
   }, [ready, granted, ref]);
-  return granted;
+  return granted || (ready && printing);
 }

@@ -129,6 +129,8 @@ export interface ChartSpec {
   id: string;
   title: string;
   description: string;
+  /** How to use the chart on screen (what a click does): said after the description, neither printed nor on slides. */
+  hint?: string;
   status: 'ready' | 'empty';
   table: NumbersTable;
   raw: RawTable;
@@ -227,8 +229,8 @@ const TEXT = {
     axisStarts: (v: string) => `Trục ngang bắt đầu từ ${v}, không phải từ 0.`,
     fieldOnTime: {
       title: 'Tỷ lệ giải quyết đúng hạn theo lĩnh vực',
-      description:
-        'Mỗi chấm là tỷ lệ giải quyết trước hạn và đúng hạn của một lĩnh vực thủ tục; bấm vào một lĩnh vực để xem riêng.',
+      description: 'Mỗi chấm là tỷ lệ giải quyết trước hạn và đúng hạn của một lĩnh vực thủ tục.',
+      hint: 'Bấm vào một lĩnh vực để xem riêng.',
     },
     fieldOnline: {
       title: 'Tỷ lệ hồ sơ trực tuyến theo lĩnh vực',
@@ -333,7 +335,8 @@ const TEXT = {
     axisStarts: (v: string) => `The horizontal scale starts at ${v}, not at zero.`,
     fieldOnTime: {
       title: 'On-time rate by procedure field',
-      description: "Each dot is a field's share of dossiers resolved early or on time; select a field to see it alone.",
+      description: "Each dot is a field's share of dossiers resolved early or on time.",
+      hint: 'Select a field to see it alone.',
     },
     fieldOnline: {
       title: 'Online uptake by procedure field',
@@ -849,12 +852,16 @@ function unitRaw(
 
 function spec(base: Omit<ChartSpec, 'height' | 'status'> & { ready: boolean }): ChartSpec {
   const { ready, ...rest } = base;
-  return { ...rest, status: ready ? 'ready' : 'empty', height: chartHeight(base.chart) };
+  // A sentence standing for the chart speaks of every unit: no "showing some of them" line above it.
+  const truncated = base.chart.kind === 'statement' ? null : base.truncated;
+  return { ...rest, truncated, status: ready ? 'ready' : 'empty', height: chartHeight(base.chart) };
 }
 
 export interface ChartOptions {
   /** Every unit in the charts by unit, instead of the best and weakest. */
   allUnits?: boolean;
+  /** At most this many units in a chart by unit (the best and weakest halves), when not every unit is asked for. */
+  unitRows?: number;
 }
 
 export function chartSpecs(
@@ -866,8 +873,9 @@ export function chartSpecs(
   const t = TEXT[lang];
   const compared = comparedRows(figures.rows);
   const rows = compared.rows;
+  const unitRows = options.unitRows ?? UNIT_CHART_LIMIT;
   const limit = (pick: (r: UnitRow) => number | null) =>
-    options.allUnits ? rows : topAndBottom(rows, pick, UNIT_CHART_LIMIT / 2);
+    options.allUnits ? rows : topAndBottom(rows, pick, unitRows / 2);
   const truncated = (shown: readonly unknown[], of: readonly unknown[]) =>
     shown.length < of.length ? { shown: shown.length, total: of.length } : null;
   const targets = figures.headline.targets;
@@ -935,7 +943,7 @@ export function chartSpecs(
   const overdueAll = rows.filter((r) => r.totals.pendingOverdue > 0);
   const overdueRows = options.allUnits
     ? overdueAll
-    : sortedByValue(overdueAll, (r) => r.totals.pendingOverdue).slice(0, UNIT_CHART_LIMIT);
+    : sortedByValue(overdueAll, (r) => r.totals.pendingOverdue).slice(0, unitRows);
   const valueRows = (list: readonly UnitRow[], pick: (r: UnitRow) => number | null): UnitValueRow[] =>
     list.map((r) => ({ unitId: r.unitId, name: r.name, level: r.level, value: pick(r) }));
   // Stacked from the baseline up: what the council asks about first, in the strong colour; the rest quiet.
@@ -959,14 +967,18 @@ export function chartSpecs(
     target: { value: number; label: string },
     sentence: (n: string, rate: string) => string,
   ): ChartDef => {
-    const chart = rateUnits({ rows: list, parent: compared.parent }, pick, below, target, lang);
-    const same = sameValue(chart);
-    return same === null
-      ? chart
-      : {
-          kind: 'statement',
-          text: sentence(`${formatCount(chart.rows.length, lang)} ${subject}`, formatPercent(same, lang)),
-        };
+    // Whether every unit has the same value is asked of every unit, not only of the best and weakest shown.
+    const every = rateUnits({ rows, parent: compared.parent }, pick, below, target, lang);
+    const same = sameValue(every);
+    if (same !== null) {
+      return {
+        kind: 'statement',
+        text: sentence(`${formatCount(every.rows.length, lang)} ${subject}`, formatPercent(same, lang)),
+      };
+    }
+    return list.length === rows.length
+      ? every
+      : rateUnits({ rows: list, parent: compared.parent }, pick, below, target, lang);
   };
 
   // A chart of change per unit exists only when the selection is compared with something, and says with what.
@@ -976,7 +988,7 @@ export function chartSpecs(
     const text = key === 'onTimeRate' ? t.onTimeChange : t.onlineChange;
     const shown = options.allUnits
       ? list
-      : topAndBottom(list, (r) => (r.totals[key] as number) - (r.previous?.[key] as number), UNIT_CHART_LIMIT / 2);
+      : topAndBottom(list, (r) => (r.totals[key] as number) - (r.previous?.[key] as number), unitRows / 2);
     return [
       spec({
         id: key === 'onTimeRate' ? 'on-time-change' : 'online-change',
@@ -1181,6 +1193,9 @@ export function chartSpecs(
     }),
   );
   const fields = figures.fields;
+  // One table for the three charts by field: a handout prints it once (the same object is the same table).
+  const fieldNumbers = fieldTable(fields, lang);
+  const fieldRows = fieldRaw(fields, lang);
   const fieldSpecs: ChartSpec[] =
     fields.length > 1
       ? [
@@ -1188,9 +1203,10 @@ export function chartSpecs(
             id: 'fields-on-time',
             title: t.fieldOnTime.title,
             description: t.fieldOnTime.description,
+            hint: t.fieldOnTime.hint,
             ready: fields.some((f) => f.totals.onTimeRate !== null),
-            table: fieldTable(fields, lang),
-            raw: fieldRaw(fields, lang),
+            table: fieldNumbers,
+            raw: fieldRows,
             legend: [label('onTimeRate')],
             truncated: null,
             chart: fieldRates(
@@ -1206,8 +1222,8 @@ export function chartSpecs(
             title: t.fieldLate.title,
             description: t.fieldLate.description,
             ready: fields.some((f) => f.totals.resolvedLate + f.totals.pendingOverdue > 0),
-            table: fieldTable(fields, lang),
-            raw: fieldRaw(fields, lang),
+            table: fieldNumbers,
+            raw: fieldRows,
             legend: [label('resolvedLate'), label('pendingOverdue')],
             truncated: null,
             chart: fieldLateBars(fields, lang),
@@ -1218,8 +1234,8 @@ export function chartSpecs(
             title: t.fieldOnline.title,
             description: t.fieldOnline.description,
             ready: fields.some((f) => f.totals.onlineRate !== null),
-            table: fieldTable(fields, lang),
-            raw: fieldRaw(fields, lang),
+            table: fieldNumbers,
+            raw: fieldRows,
             legend: [label('onlineRate')],
             truncated: null,
             chart: fieldRates(

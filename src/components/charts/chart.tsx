@@ -1,5 +1,6 @@
-import { type ChartDef, PAGE_TEXT_SIZE } from '../../domain/chart-specs.ts';
+import { type ChartDef, chartHeight, PAGE_TEXT_SIZE } from '../../domain/chart-specs.ts';
 import type { Lang } from '../../domain/format.ts';
+import { PRINT_HEIGHT_SHARE, PRINT_TEXT_SIZE, usePrinting } from '../print-mode.ts';
 import { MonthlyBarChart } from './monthly-bar-chart.tsx';
 import { MonthlyLineChart } from './monthly-line-chart.tsx';
 import { UnitChart } from './unit-chart.tsx';
@@ -25,10 +26,18 @@ export function Chart({
   lang,
   onSelectUnit,
   selectedUnitId = null,
-  height,
-  textSize = PAGE_TEXT_SIZE,
+  height: givenHeight,
+  textSize: givenText = PAGE_TEXT_SIZE,
   animate = false,
 }: ChartProps) {
+  // On paper a chart of the page is set smaller and as much shorter, so the handout keeps to its pages;
+  // a slide's chart, sized for its screen, is left alone.
+  const onPaper = usePrinting() && givenText === PAGE_TEXT_SIZE && givenHeight === undefined;
+  const textSize = onPaper ? PRINT_TEXT_SIZE : givenText;
+  const height =
+    onPaper && chart.kind !== 'units' && chart.kind !== 'statement'
+      ? Math.round(chartHeight(chart) * PRINT_HEIGHT_SHARE)
+      : givenHeight;
   const size = height === undefined ? {} : { height };
   switch (chart.kind) {
     case 'units':

@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, 
 import { formatLabelValue } from '../../domain/chart-layout.ts';
 import { chartHeight, MAX_LABELLED_MONTHS, type MonthlyBarsChart, PAGE_TEXT_SIZE } from '../../domain/chart-specs.ts';
 import { formatMonth, type Lang } from '../../domain/format.ts';
+import { PRINT_CHART_WIDTH, usePrinting } from '../print-mode.ts';
 import {
   AXIS_LINE,
   GRID_STROKE,
@@ -45,7 +46,10 @@ export function MonthlyBarChart({
   const labelled = points.length <= MAX_LABELLED_MONTHS;
   const k = scaled(textSize);
   const tick = { fill: 'var(--chart-text)', fontSize: textSize };
-  const [width, setWidth] = useState(600);
+  const [measured, setWidth] = useState(600);
+  // On paper the chart is drawn at the paper's width at once: a measured width would come after the print.
+  const printing = usePrinting();
+  const width = printing ? PRINT_CHART_WIDTH : measured;
   const onResize = useCallback((w: number) => {
     if (w > 0) setWidth(Math.floor(w));
   }, []);
@@ -53,7 +57,7 @@ export function MonthlyBarChart({
   return (
     <div className="bar-chart" style={{ height }}>
       <ResponsiveContainer
-        width="100%"
+        width={printing ? PRINT_CHART_WIDTH : '100%'}
         height={plotHeight}
         initialDimension={{ width: 600, height: plotHeight }}
         onResize={onResize}

@@ -15,6 +15,7 @@ import { formatLabelValue, formatMonthTick, placeLineLabels } from '../../domain
 import { chartHeight, MAX_LABELLED_MONTHS, type MonthlyLinesChart, PAGE_TEXT_SIZE } from '../../domain/chart-specs.ts';
 import { formatMonth, type Lang } from '../../domain/format.ts';
 import { textWidth } from '../../domain/unit-chart-layout.ts';
+import { PRINT_CHART_WIDTH, usePrinting } from '../print-mode.ts';
 import {
   AXIS_LINE,
   GRID_STROKE,
@@ -61,7 +62,10 @@ export function MonthlyLineChart({
   textSize = PAGE_TEXT_SIZE,
 }: MonthlyLineChartProps) {
   const { points, series, format, target, scale } = chart;
-  const [width, setWidth] = useState(600);
+  const [measured, setWidth] = useState(600);
+  // On paper the chart is drawn at the paper's width at once: a measured width would come after the print.
+  const printing = usePrinting();
+  const width = printing ? PRINT_CHART_WIDTH : measured;
   const onResize = useCallback((w: number) => {
     if (w > 0) setWidth(Math.floor(w));
   }, []);
@@ -99,7 +103,7 @@ export function MonthlyLineChart({
   return (
     <div className="line-chart" style={{ height }}>
       <ResponsiveContainer
-        width="100%"
+        width={printing ? PRINT_CHART_WIDTH : '100%'}
         height={plotHeight}
         initialDimension={{ width: 600, height: plotHeight }}
         onResize={onResize}

@@ -2,6 +2,7 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import { type ColorToken, chartHeight, PAGE_TEXT_SIZE, type UnitsChart } from '../../domain/chart-specs.ts';
 import type { Lang } from '../../domain/format.ts';
 import { layoutUnitChart, type RowLayout, type Tone } from '../../domain/unit-chart-layout.ts';
+import { PRINT_CHART_WIDTH, usePrinting } from '../print-mode.ts';
 
 export interface UnitChartProps {
   chart: UnitsChart;
@@ -24,9 +25,13 @@ function toneColor(tone: Tone): string {
   return tokenColor(tone === 'neutral' ? 'main' : tone);
 }
 
-/** The width the chart is given, followed as the window changes; 600 until measured (and in tests). */
+/**
+ * The width the chart is given, followed as the window changes; 600 until measured (and in tests); the
+ * paper's when printed (measuring it would come too late for the print).
+ */
 function useWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(600);
+  const printing = usePrinting();
   useEffect(() => {
     const element = ref.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
@@ -37,7 +42,7 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
     observer.observe(element);
     return () => observer.disconnect();
   }, [ref]);
-  return width;
+  return printing ? PRINT_CHART_WIDTH : width;
 }
 
 function Mark({ row, mark, size }: { row: RowLayout; mark: UnitsChart['mark']; size: number }) {
