@@ -263,7 +263,7 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
   const [allUnits, setAllUnits] = useState(false);
   // The code that turns figures into charts comes after the first view (started early by main.tsx).
   const specsModule = useChartSpecs();
-  // On paper a chart by unit shows its ends; the ranking before it lists every unit (decision 0016).
+  // On paper a chart by unit shows its ends; the ranking before it lists every unit (decision 0015).
   const printing = usePrinting();
   const specs = useMemo(
     () =>

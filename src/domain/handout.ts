@@ -22,7 +22,7 @@ export const HANDOUT_UNIT_ROWS = 12;
 const IN_THE_RANKING: ReadonlySet<string> = new Set(['on-time', 'online', 'overdue-unit', 'fees-unit']);
 
 /**
- * Where each ready chart's table goes on paper (decision 0016). Tables by month go to the appendix; a table
+ * Where each ready chart's table goes on paper (decision 0015). Tables by month go to the appendix; a table
  * shared by several charts (the three charts by procedure field share one) is printed once, under the first.
  */
 export function handoutTables(specs: readonly ChartSpec[]): Map<string, HandoutTable> {
