@@ -474,6 +474,26 @@ describe('chartSpecs, compared and targets', () => {
       ['2025-07', 30, 0],
       ['2025-08', 30, 0],
     ]);
+    expect(overdue.status).toBe('ready');
+  });
+
+  it('says in a sentence that none was late or overdue rather than drawing bars of zeros', () => {
+    const onTime = indexDataset({
+      ...PROVINCE,
+      records: PROVINCE.records.map((r) => ({
+        ...r,
+        resolvedOnTime: r.resolvedOnTime + r.resolvedLate,
+        resolvedLate: 0,
+      })),
+    });
+    const specs = chartSpecs(
+      dashboardFigures(onTime, { ...base, range: { from: '2025-07', to: '2025-08' } }),
+      null,
+      'vi',
+    );
+    const overdue = specs.find((s) => s.id === 'overdue-month');
+    expect(overdue?.status).toBe('empty');
+    expect(overdue?.emptyText).toBe('Không có hồ sơ nào giải quyết quá hạn hay còn quá hạn trong kỳ.');
   });
 
   it('labels a target the dataset does not set as the default, and a reader’s as the reader’s', () => {

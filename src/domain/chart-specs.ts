@@ -220,6 +220,7 @@ const TEXT = {
     overdueMonth: {
       title: 'Hồ sơ trễ hạn và quá hạn theo tháng',
       description: 'Mỗi tháng: số hồ sơ đã giải quyết quá hạn trong tháng và số hồ sơ còn đang quá hạn ở cuối tháng.',
+      none: 'Không có hồ sơ nào giải quyết quá hạn hay còn quá hạn trong kỳ.',
     },
     overdueUnit: {
       title: 'Hồ sơ đang quá hạn theo đơn vị',
@@ -325,6 +326,7 @@ const TEXT = {
     overdueMonth: {
       title: 'Late and overdue dossiers by month',
       description: 'Each month: dossiers resolved late in the month, and dossiers still overdue at its end.',
+      none: 'No dossier was resolved late or left overdue in the period.',
     },
     overdueUnit: {
       title: 'Overdue dossiers by unit',
@@ -1086,7 +1088,9 @@ export function chartSpecs(
       id: 'overdue-month',
       title: t.overdueMonth.title,
       description: t.overdueMonth.description,
-      ready: hasValues(overduePoints),
+      // A chart of zeros says nothing a sentence could not: none late, none overdue.
+      ready: overduePoints.some((p) => Object.values(p.values).some((v) => v !== null && v > 0)),
+      emptyText: t.overdueMonth.none,
       table: seriesTable(overduePoints, overdueSeries, 'count', lang),
       raw: seriesRaw(overduePoints, overdueSeries, lang),
       legend: overdueSeries.map((s) => s.label),
