@@ -9,7 +9,6 @@ import { HeadlineFigures } from '../components/headline-figures.tsx';
 import { LoadingState } from '../components/load-states.tsx';
 import { ParamNotes } from '../components/param-notes.tsx';
 import { usePrinting } from '../components/print-mode.ts';
-import { useNearViewport } from '../components/use-near-viewport.ts';
 import type { DatasetEngine, LoadedDataset } from '../data/dataset-engine.ts';
 import type { ChartSpec } from '../domain/chart-specs.ts';
 import { type RawTable, toCsv, toJson } from '../domain/csv.ts';
@@ -36,6 +35,7 @@ const TEXT = {
     printed: (d: string) => `In ngày ${d}`,
     appendix: 'Phụ lục: bảng số liệu theo tháng',
     filters: 'Lựa chọn',
+    briefing: 'Bản tóm tắt bằng lời để đưa vào báo cáo',
     allUnits: 'tất cả đơn vị',
     illustrativeNote: 'Số liệu minh hoạ, không phải số liệu thống kê chính thức.',
     exportFailed: 'Không tạo được tệp tải xuống.',
@@ -57,6 +57,7 @@ const TEXT = {
     printed: (d: string) => `Printed ${d}`,
     appendix: 'Appendix: tables by month',
     filters: 'Filters',
+    briefing: 'A briefing in words, for a report',
     allUnits: 'all units',
     illustrativeNote: 'Illustrative figures, not official statistics.',
     exportFailed: 'The download could not be made.',
@@ -214,21 +215,29 @@ const DataQualityPanel = lazy(() =>
   import('../components/data-quality-panel.tsx').then((m) => ({ default: memo(m.DataQualityPanel) })),
 );
 
-/** Renders its content once it comes within a screen of the viewport (or the page is printed). */
-function WhenNear({ children, minHeight }: { children: ReactNode; minHeight: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(ref);
+/**
+ * The briefing is written only when the reader opens it: at province scale it reads every unit, and a text
+ * of unknown length arriving below the charts would push everything under it. Opening it is the reader's
+ * own act, so what moves then moves because they asked.
+ */
+function BriefingToggle({ engine, selection, lang }: { engine: DatasetEngine; selection: Selection; lang: Lang }) {
+  const t = TEXT[lang];
+  const [open, setOpen] = useState(false);
   return (
-    <div ref={ref} style={near ? undefined : { minHeight }}>
-      {near ? children : null}
-    </div>
+    <details className="panel briefing-toggle no-print" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t.briefing}</summary>
+      {open ? (
+        <Suspense fallback={null}>
+          <Briefing engine={engine} selection={selection} lang={lang} />
+        </Suspense>
+      ) : null}
+    </details>
   );
 }
 
-/** The briefing is written only when the reader comes near it: at province scale it reads every unit. */
 function Briefing({ engine, selection, lang }: { engine: DatasetEngine; selection: Selection; lang: Lang }) {
   const { data } = useAnswer(engine, { kind: 'briefing', selection, lang });
-  return data ? <BriefingPanel paragraphs={data} lang={lang} /> : null;
+  return data ? <BriefingPanel paragraphs={data} lang={lang} /> : <LoadingState lang={lang} progress={null} />;
 }
 
 export function DashboardPage({ loaded, urlState, navigate, lang, after = null, tools = null }: DashboardPageProps) {
@@ -457,7 +466,9 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
           </div>
           <h2 className="print-only print-appendix">{t.appendix}</h2>
           {figures ? (
-            <>
+            // One boundary for every panel below the charts: they appear together once all their code is
+            // there, instead of each pushing the next down as it arrives.
+            <Suspense fallback={null}>
               <div className="dashboard__table-actions no-print">
                 <ExportButtons
                   lang={lang}
@@ -472,15 +483,13 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
                   }
                 />
               </div>
-              <Suspense fallback={null}>
-                <RankingTable
-                  rows={figures.rows}
-                  lang={lang}
-                  onSelectUnit={onSelectUnit}
-                  selectedUnitId={deferred?.unitId ?? null}
-                  compared={figures.headline.compare?.mode ?? null}
-                />
-              </Suspense>
+              <RankingTable
+                rows={figures.rows}
+                lang={lang}
+                onSelectUnit={onSelectUnit}
+                selectedUnitId={deferred?.unitId ?? null}
+                compared={figures.headline.compare?.mode ?? null}
+              />
               {figures.fieldMatrix.rows.length > 0 && figures.fieldMatrix.fields.length > 0 ? (
                 <>
                   <div className="dashboard__table-actions no-print">
@@ -493,51 +502,52 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
                       }
                     />
                   </div>
-                  <Suspense fallback={null}>
-                    <UnitFieldTable
-                      matrix={figures.fieldMatrix}
-                      target={figures.headline.targets.onTimeRate}
-                      lang={lang}
-                      onSelectUnit={onSelectUnit}
-                    />
-                  </Suspense>
+                  <UnitFieldTable
+                    matrix={figures.fieldMatrix}
+                    target={figures.headline.targets.onTimeRate}
+                    lang={lang}
+                    onSelectUnit={onSelectUnit}
+                  />
                 </>
               ) : null}
-              <Suspense fallback={null}>
-                <AccountabilityPanel rows={figures.accountability} lang={lang} />
-              </Suspense>
-            </>
+              <AccountabilityPanel rows={figures.accountability} lang={lang} />
+              <div id={QUALITY_ID}>
+                <DataQualityPanel
+                  warnings={warnings}
+                  count={warningCount}
+                  unitNames={unitNames}
+                  fieldNames={fieldNames}
+                  lang={lang}
+                />
+              </div>
+              {deferred ? <BriefingToggle engine={engine} selection={deferred} lang={lang} /> : null}
+              <FactsPanel facts={meta.facts} lang={lang} />
+              <footer className="dashboard__footer">
+                <p>{t.footer}</p>
+              </footer>
+              {after}
+            </Suspense>
           ) : null}
         </>
       )}
-      {/* What comes after the charts waits for them (their figures come from a worker at province
-          scale): shown earlier, it would be pushed down as the charts arrive. */}
-      {figures || empty ? (
-        <>
-          {!empty && deferred && (
-            <WhenNear minHeight={200}>
-              <Suspense fallback={null}>
-                <Briefing engine={engine} selection={deferred} lang={lang} />
-              </Suspense>
-            </WhenNear>
-          )}
+      {/* With no figures in the period there are no charts to wait for: the rest of the page at once. */}
+      {empty ? (
+        <Suspense fallback={null}>
           <div id={QUALITY_ID}>
-            <Suspense fallback={null}>
-              <DataQualityPanel
-                warnings={warnings}
-                count={warningCount}
-                unitNames={unitNames}
-                fieldNames={fieldNames}
-                lang={lang}
-              />
-            </Suspense>
+            <DataQualityPanel
+              warnings={warnings}
+              count={warningCount}
+              unitNames={unitNames}
+              fieldNames={fieldNames}
+              lang={lang}
+            />
           </div>
           <FactsPanel facts={meta.facts} lang={lang} />
-          {after}
           <footer className="dashboard__footer">
             <p>{t.footer}</p>
           </footer>
-        </>
+          {after}
+        </Suspense>
       ) : null}
     </div>
   );

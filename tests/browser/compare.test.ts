@@ -92,6 +92,11 @@ describe('compared with what', () => {
     // The 22 communes ranked 1 to 22 among themselves: no rank is skipped for the district.
     const ranks = await ranking.locator('tbody:not(.ranking__reference) tr td:first-child').allInnerTexts();
     expect(ranks).toEqual(Array.from({ length: 22 }, (_, i) => String(i + 1)));
+    // The briefing is written when asked for, and says what it compares with too.
+    await page.getByText('Bản tóm tắt bằng lời để đưa vào báo cáo').click();
+    const briefing = page.getByRole('region', { name: 'Bản tóm tắt để báo cáo' });
+    await briefing.waitFor();
+    expect(folded(await briefing.innerText())).toContain('So với cùng kỳ năm trước (tháng 1/2021 – tháng 4/2021)');
     // Both rates' change, saying what it is compared with.
     expect(await ranking.getByRole('columnheader').allInnerTexts()).toEqual(
       expect.arrayContaining([
