@@ -409,42 +409,48 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
       ) : (
         <LoadingState lang={lang} progress={null} />
       )}
-      {tools ? <div className="dashboard__tools no-print">{tools}</div> : null}
-      <FiltersBar
-        lang={lang}
-        span={meta.span}
-        range={view.range}
-        presets={presets}
-        level={view.level}
-        levels={meta.levels}
-        unitId={view.unitId}
-        units={meta.units}
-        fields={meta.fields ?? []}
-        field={view.field}
-        compare={view.compare}
-        onChange={onChange}
-      />
-      <section className="dashboard__actions no-print" aria-label={t.actions}>
-        <button
-          type="button"
-          onClick={() => {
-            // Full screen needs the click itself; the URL alone opens the slides in the window.
-            void document.documentElement.requestFullscreen?.().catch(() => undefined);
-            navigate({ view: 'present', slide: 1 });
-          }}
-        >
-          ▶ {t.present}
-        </button>
-        <button type="button" onClick={() => window.print()}>
-          {t.print}
-        </button>
-        <ExportButtons
-          lang={lang}
-          what={t.totals}
-          kinds={['csv', 'xlsx', 'json']}
-          onExport={(k) => void exportTable('totals', (x) => x.totalsTable(headlineNow?.groups ?? [], lang), k)}
-        />
-      </section>
+      {/* The controls come with the figures: shown beside the loading state, they would be pushed down when
+          the figures replace it. */}
+      {headlineNow || empty ? (
+        <>
+          {tools ? <div className="dashboard__tools no-print">{tools}</div> : null}
+          <FiltersBar
+            lang={lang}
+            span={meta.span}
+            range={view.range}
+            presets={presets}
+            level={view.level}
+            levels={meta.levels}
+            unitId={view.unitId}
+            units={meta.units}
+            fields={meta.fields ?? []}
+            field={view.field}
+            compare={view.compare}
+            onChange={onChange}
+          />
+          <section className="dashboard__actions no-print" aria-label={t.actions}>
+            <button
+              type="button"
+              onClick={() => {
+                // Full screen needs the click itself; the URL alone opens the slides in the window.
+                void document.documentElement.requestFullscreen?.().catch(() => undefined);
+                navigate({ view: 'present', slide: 1 });
+              }}
+            >
+              ▶ {t.present}
+            </button>
+            <button type="button" onClick={() => window.print()}>
+              {t.print}
+            </button>
+            <ExportButtons
+              lang={lang}
+              what={t.totals}
+              kinds={['csv', 'xlsx', 'json']}
+              onExport={(k) => void exportTable('totals', (x) => x.totalsTable(headlineNow?.groups ?? [], lang), k)}
+            />
+          </section>
+        </>
+      ) : null}
       {empty ? null : (
         <>
           <h2 className="dashboard__section-title">{t.charts}</h2>
