@@ -377,6 +377,27 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
     else m.download(`${fileBase(spec.id)}.png`, await m.svgToPng(image.svg, image.width, image.height, 2), 'image/png');
   };
   latest.current.exportChart = (spec, kind) => void exportChart(spec, kind);
+  // The end of the page, the same whether or not the period has figures.
+  const quality = (
+    <div id={QUALITY_ID}>
+      <DataQualityPanel
+        warnings={warnings}
+        count={warningCount}
+        unitNames={unitNames}
+        fieldNames={fieldNames}
+        lang={lang}
+      />
+    </div>
+  );
+  const closing = (
+    <>
+      <FactsPanel facts={meta.facts} lang={lang} />
+      <footer className="dashboard__footer">
+        <p>{t.footer}</p>
+      </footer>
+      {after}
+    </>
+  );
   const unitLabel = view.unitId ? (unitName ?? view.unitId) : t.allUnits;
   const levelLabel = view.level === 'all' ? '' : ` · ${LEVEL_LABEL[view.level][lang]}`;
 
@@ -517,21 +538,9 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
                 </>
               ) : null}
               <AccountabilityPanel rows={figures.accountability} lang={lang} />
-              <div id={QUALITY_ID}>
-                <DataQualityPanel
-                  warnings={warnings}
-                  count={warningCount}
-                  unitNames={unitNames}
-                  fieldNames={fieldNames}
-                  lang={lang}
-                />
-              </div>
+              {quality}
               {deferred ? <BriefingToggle engine={engine} selection={deferred} lang={lang} /> : null}
-              <FactsPanel facts={meta.facts} lang={lang} />
-              <footer className="dashboard__footer">
-                <p>{t.footer}</p>
-              </footer>
-              {after}
+              {closing}
             </Suspense>
           ) : null}
         </>
@@ -539,20 +548,8 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
       {/* With no figures in the period there are no charts to wait for: the rest of the page at once. */}
       {empty ? (
         <Suspense fallback={null}>
-          <div id={QUALITY_ID}>
-            <DataQualityPanel
-              warnings={warnings}
-              count={warningCount}
-              unitNames={unitNames}
-              fieldNames={fieldNames}
-              lang={lang}
-            />
-          </div>
-          <FactsPanel facts={meta.facts} lang={lang} />
-          <footer className="dashboard__footer">
-            <p>{t.footer}</p>
-          </footer>
-          {after}
+          {quality}
+          {closing}
         </Suspense>
       ) : null}
     </div>

@@ -5,7 +5,7 @@ import {
   comparedWithShort,
   incompleteText,
   noComparisonText,
-  targetLabel,
+  targetLabelStart,
   targetsNote,
   VERDICT_LABEL,
 } from '../domain/comparison-words.ts';
@@ -121,7 +121,7 @@ function GroupBlock({ group, targets, compare, lang }: GroupBlockProps) {
       </h3>
       {incomplete ? <p className="headline__note">{incomplete}</p> : null}
       <ul className="headline__grid">
-        <Figure label={FIGURE_LABEL.onTime[lang]} value={formatPercent(current.onTimeRate, lang)}>
+        <Figure label={FIGURE_LABEL.onTime[lang]} value={formatPercent(current.onTimeRate, lang)} lang={lang}>
           <TargetLine rate={current.onTimeRate} targets={targets} which="onTimeRate" lang={lang} />
           <p className="figure__detail">
             {t.onTimeOf(formatCount(onTimeCount(current), lang), formatCount(current.resolved, lang))}
@@ -129,7 +129,7 @@ function GroupBlock({ group, targets, compare, lang }: GroupBlockProps) {
           {change('onTimeRate', current.onTimeRate, previous?.onTimeRate ?? null, 'rate')}
         </Figure>
 
-        <Figure label={t.overdue} value={formatCount(current.pendingOverdue, lang)}>
+        <Figure label={t.overdue} value={formatCount(current.pendingOverdue, lang)} lang={lang}>
           <p className="figure__detail">{t.overdueDetail(formatCount(current.pending, lang))}</p>
           <p className="figure__detail">{t.lateInPeriod(formatCount(current.resolvedLate, lang))}</p>
           {change('pendingOverdue', current.pendingOverdue, previous?.pendingOverdue ?? null, 'count')}
@@ -138,6 +138,7 @@ function GroupBlock({ group, targets, compare, lang }: GroupBlockProps) {
         <Figure
           label={split ? FIGURE_LABEL.online[lang] : FIGURE_LABEL.receivedOnline[lang]}
           value={formatPercent(current.onlineRate, lang)}
+          lang={lang}
         >
           <TargetLine rate={current.onlineRate} targets={targets} which="onlineRate" lang={lang} />
           <p className="figure__detail">
@@ -154,62 +155,48 @@ function GroupBlock({ group, targets, compare, lang }: GroupBlockProps) {
           {change('onlineRate', current.onlineRate, previous?.onlineRate ?? null, 'rate')}
         </Figure>
 
-        <Figure label={FIGURE_LABEL.total[lang]} value={formatCount(current.total, lang)}>
+        <Figure label={FIGURE_LABEL.total[lang]} value={formatCount(current.total, lang)} lang={lang}>
           <p className="figure__detail">
             {t.flowParts(formatCount(current.carriedOver, lang), formatCount(current.received, lang))}
           </p>
           {change('total', current.total, previous?.total ?? null, 'count')}
         </Figure>
 
-        <Optional
+        <Figure
           label={FIGURE_LABEL.feesVnd[lang]}
           value={current.feesVnd === null ? null : formatVndShort(current.feesVnd, lang)}
           lang={lang}
         >
           <p className="figure__detail">{formatVnd(current.feesVnd, lang)}</p>
           {change('feesVnd', current.feesVnd, previous?.feesVnd ?? null, 'count')}
-        </Optional>
+        </Figure>
 
-        <Optional
+        <Figure
           label={FIGURE_LABEL.interlinked[lang]}
           value={current.interlinked === null ? null : formatCount(current.interlinked, lang)}
           lang={lang}
         >
           {change('interlinked', current.interlinked, previous?.interlinked ?? null, 'count')}
-        </Optional>
+        </Figure>
 
-        <Optional
+        <Figure
           label={FIGURE_LABEL.saturdayReceived[lang]}
           value={current.saturdayReceived === null ? null : formatCount(current.saturdayReceived, lang)}
           lang={lang}
         >
           {change('saturdayReceived', current.saturdayReceived, previous?.saturdayReceived ?? null, 'count')}
-        </Optional>
+        </Figure>
       </ul>
     </section>
   );
 }
 
-/** One card; a labelled group so that assistive technology (and tests) can find a figure by its name. */
-function Figure({ label, value, children }: { label: string; value: string; children?: ReactNode }) {
-  const labelId = useId();
-  return (
-    <li className="figure">
-      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls; this groups a figure with its details. */}
-      <div role="group" aria-labelledby={labelId}>
-        <p id={labelId} className="figure__label">
-          {label}
-        </p>
-        {/* A long amount ("1,39 tỷ đ", "₫545.18 million") is set smaller so it fits its card on one line. */}
-        <p className={value.length > 9 ? 'figure__value figure__value--long' : 'figure__value'}>{value}</p>
-        {children}
-      </div>
-    </li>
-  );
-}
-
-/** A figure the data may not report: then a quiet note in its place, never a 0 and never set as a figure. */
-function Optional({
+/**
+ * One card; a labelled group so that assistive technology (and tests) can find a figure by its name.
+ * A figure the data does not report (value null) is a quiet note in its place, never a 0 and never set
+ * as a figure; what would describe it (`children`) is left out.
+ */
+function Figure({
   label,
   value,
   lang,
@@ -221,21 +208,22 @@ function Optional({
   children?: ReactNode;
 }) {
   const labelId = useId();
-  if (value !== null) {
-    return (
-      <Figure label={label} value={value}>
-        {children}
-      </Figure>
-    );
-  }
   return (
-    <li className="figure figure--unreported">
-      {/* biome-ignore lint/a11y/useSemanticElements: as Figure. */}
+    <li className={value === null ? 'figure figure--unreported' : 'figure'}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls; this groups a figure with its details. */}
       <div role="group" aria-labelledby={labelId}>
         <p id={labelId} className="figure__label">
           {label}
         </p>
-        <p className="figure__detail quiet">{NOT_REPORTED[lang]}</p>
+        {value === null ? (
+          <p className="figure__detail quiet">{NOT_REPORTED[lang]}</p>
+        ) : (
+          <>
+            {/* A long amount ("1,39 tỷ đ", "₫545.18 million") is set smaller so it fits its card on one line. */}
+            <p className={value.length > 9 ? 'figure__value figure__value--long' : 'figure__value'}>{value}</p>
+            {children}
+          </>
+        )}
       </div>
     </li>
   );
@@ -254,8 +242,7 @@ function TargetLine({
   lang: Lang;
 }) {
   const t = TEXT[lang];
-  const label = targetLabel(targets, which, lang);
-  const text = label.charAt(0).toLocaleUpperCase(lang) + label.slice(1);
+  const text = targetLabelStart(targets, which, lang);
   if (rate === null) return <p className="figure__target">{text}</p>;
   const met = rate >= targets[which];
   return (

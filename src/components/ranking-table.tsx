@@ -350,104 +350,72 @@ function Row({ row, lang, selected, hasPrevious, onSelectUnit, printing, referen
           </th>
         </tr>
       ) : null}
-      <RowCells
-        row={row}
-        lang={lang}
-        selected={selected}
-        hasPrevious={hasPrevious}
-        onSelectUnit={onSelectUnit}
-        printing={printing}
-        reference={reference}
-        className={classes.join(' ') || undefined}
-        t={t}
-        totals={totals}
-      />
+      <tr aria-current={selected ? 'true' : undefined} className={classes.join(' ') || undefined}>
+        <td className="num">
+          {reference ? <span className="ranking__reference-label">{t.reference}</span> : formatCount(row.rank, lang)}
+        </td>
+        <th scope="row" className="unit-cell">
+          {/* The name stays the visible label; the accessible name adds what the button does. */}
+          {printing ? (
+            row.name
+          ) : (
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`${t.view} ${row.name}`}
+              onClick={() => onSelectUnit(row.unitId)}
+            >
+              {row.name}
+            </button>
+          )}{' '}
+          <span className={`level-badge level-badge--${row.level}`}>{unitType(row, lang)}</span>
+          {row.code ? (
+            <>
+              {' '}
+              <span className="unit-cell__code">
+                {t.code} {row.code}
+              </span>
+            </>
+          ) : null}
+          {selected ? (
+            <>
+              {' '}
+              <span className="unit-cell__selected">({t.selected})</span>
+            </>
+          ) : null}
+        </th>
+        <td className="num">{formatCount(totals.total, lang)}</td>
+        <td className="num">
+          {formatPercent(totals.onTimeRate, lang)}
+          {row.belowOnTimeTarget ? <BelowTarget text={t.belowTarget} /> : null}
+        </td>
+        <td className="num">
+          {formatPercent(totals.onlineRate, lang)}
+          {row.belowOnlineTarget ? <BelowTarget text={t.belowTarget} /> : null}
+        </td>
+        <td className="num">{formatPercent(row.level4Share, lang)}</td>
+        <td className="num">{formatVnd(totals.feesVnd, lang)}</td>
+        <td className="num">{formatCount(totals.pendingOverdue, lang)}</td>
+        {hasPrevious ? (
+          <>
+            <ChangeCell
+              key="onTimeRate"
+              figure="onTimeRate"
+              now={totals.onTimeRate}
+              before={row.previous?.onTimeRate ?? null}
+              lang={lang}
+            />
+            <ChangeCell
+              key="onlineRate"
+              figure="onlineRate"
+              now={totals.onlineRate}
+              before={row.previous?.onlineRate ?? null}
+              lang={lang}
+            />
+          </>
+        ) : null}
+      </tr>
     </>
-  );
-}
-
-function RowCells({
-  row,
-  lang,
-  selected,
-  hasPrevious,
-  onSelectUnit,
-  printing,
-  reference,
-  className,
-  t,
-  totals,
-}: Omit<RowProps, 'levelHeading'> & {
-  className: string | undefined;
-  t: (typeof TEXT)[Lang];
-  totals: UnitRow['totals'];
-}) {
-  return (
-    <tr aria-current={selected ? 'true' : undefined} className={className}>
-      <td className="num">
-        {reference ? <span className="ranking__reference-label">{t.reference}</span> : formatCount(row.rank, lang)}
-      </td>
-      <th scope="row" className="unit-cell">
-        {/* The name stays the visible label; the accessible name adds what the button does. */}
-        {printing ? (
-          row.name
-        ) : (
-          <button
-            type="button"
-            className="link-button"
-            aria-label={`${t.view} ${row.name}`}
-            onClick={() => onSelectUnit(row.unitId)}
-          >
-            {row.name}
-          </button>
-        )}{' '}
-        <span className={`level-badge level-badge--${row.level}`}>{unitType(row, lang)}</span>
-        {row.code ? (
-          <>
-            {' '}
-            <span className="unit-cell__code">
-              {t.code} {row.code}
-            </span>
-          </>
-        ) : null}
-        {selected ? (
-          <>
-            {' '}
-            <span className="unit-cell__selected">({t.selected})</span>
-          </>
-        ) : null}
-      </th>
-      <td className="num">{formatCount(totals.total, lang)}</td>
-      <td className="num">
-        {formatPercent(totals.onTimeRate, lang)}
-        {row.belowOnTimeTarget ? <BelowTarget text={t.belowTarget} /> : null}
-      </td>
-      <td className="num">
-        {formatPercent(totals.onlineRate, lang)}
-        {row.belowOnlineTarget ? <BelowTarget text={t.belowTarget} /> : null}
-      </td>
-      <td className="num">{formatPercent(row.level4Share, lang)}</td>
-      <td className="num">{formatVnd(totals.feesVnd, lang)}</td>
-      <td className="num">{formatCount(totals.pendingOverdue, lang)}</td>
-      {hasPrevious ? (
-        <>
-          <ChangeCell
-            key="onTimeRate"
-            figure="onTimeRate"
-            now={totals.onTimeRate}
-            before={row.previous?.onTimeRate ?? null}
-            lang={lang}
-          />
-          <ChangeCell
-            key="onlineRate"
-            figure="onlineRate"
-            now={totals.onlineRate}
-            before={row.previous?.onlineRate ?? null}
-            lang={lang}
-          />
-        </>
-      ) : null}
-    </tr>
   );
 }
 

@@ -9,7 +9,7 @@ import {
   type ValueFormat,
 } from './chart-layout.ts';
 import { type Compared as ComparedWith, changeVerdict } from './comparison-plan.ts';
-import { comparedWith, comparedWithShort, targetLabel } from './comparison-words.ts';
+import { comparedWith, comparedWithShort, targetLabelStart } from './comparison-words.ts';
 import type { RawTable } from './csv.ts';
 import {
   CHANNEL_PICKS,
@@ -888,10 +888,10 @@ export function chartSpecs(
     ? [{ key: 'unit', label: unitName }]
     : figures.levels.map((l) => ({ key: l, label: LEVEL_LABEL[l][lang] }));
   // Whose target it is goes into its label: a default is never shown as an official target.
-  const targetMark = (key: 'onTimeRate' | 'onlineRate') => {
-    const text = targetLabel(targets, key, lang);
-    return { value: targets[key], label: text.charAt(0).toLocaleUpperCase(lang) + text.slice(1) };
-  };
+  const targetMark = (key: 'onTimeRate' | 'onlineRate') => ({
+    value: targets[key],
+    label: targetLabelStart(targets, key, lang),
+  });
   const against: ComparedWith | null = figures.headline.compare;
   const changed = (key: 'onTimeRate' | 'onlineRate') =>
     rows.filter((r) => r.totals[key] !== null && r.previous?.[key] != null);

@@ -38,7 +38,10 @@ export function comparedWith(compare: Compared, lang: Lang): string {
 
 /** The same at the start of a sentence: "So với cùng kỳ năm trước (…)". */
 export function comparedWithStart(compare: Compared, lang: Lang): string {
-  const text = comparedWith(compare, lang);
+  return startOfSentence(comparedWith(compare, lang), lang);
+}
+
+function startOfSentence(text: string, lang: Lang): string {
   return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
 }
 
@@ -111,6 +114,11 @@ export function targetNoun(source: TargetSource, lang: Lang): string {
  */
 export function targetLabel(targets: ResolvedTargets, key: TargetKey, lang: Lang, digits = 1): string {
   return `${targetNoun(targets.source[key], lang)} ${formatPercent(targets[key], lang, digits)}`;
+}
+
+/** The same as a label on its own: "Chỉ tiêu mặc định 95,0 %" / "Default target 95.0%". */
+export function targetLabelStart(targets: ResolvedTargets, key: TargetKey, lang: Lang, digits = 1): string {
+  return startOfSentence(targetLabel(targets, key, lang, digits), lang);
 }
 
 const TARGET_WHAT: Record<TargetKey, Record<Lang, string>> = {
