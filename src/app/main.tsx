@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { preloadCharts } from '../components/charts/load-chart.ts';
 import { datasetQueryOptions, releaseReplacedDatasets } from '../data/dataset-query.ts';
+import { prepareFormatting } from '../domain/format.ts';
 import { App } from './app.tsx';
 import { preloadChartSpecs } from './load-chart-specs.ts';
 import { parseUrlState } from './url-state.ts';
@@ -23,6 +24,8 @@ const { state } = parseUrlState(window.location.search, window.location.origin);
 void queryClient.prefetchQuery(datasetQueryOptions(state.data));
 void preloadCharts().catch(() => undefined);
 void preloadChartSpecs().catch(() => undefined);
+// The locale data Intl needs is loaded while the dataset is on its way, not when the figures are drawn.
+setTimeout(() => prepareFormatting(state.lang), 0);
 
 createRoot(root).render(
   <StrictMode>

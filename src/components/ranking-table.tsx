@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { compareNames } from '../domain/collation.ts';
 import { type CompareMode, changeVerdict } from '../domain/comparison-plan.ts';
 import { comparedWithShort, VERDICT_LABEL } from '../domain/comparison-words.ts';
 import type { UnitRow } from '../domain/dashboard.ts';
@@ -122,7 +123,7 @@ function sortRows(rows: readonly UnitRow[], sort: SortState): UnitRow[] {
     }
     const order =
       typeof va === 'string' || typeof vb === 'string'
-        ? String(va).localeCompare(String(vb), 'vi')
+        ? compareNames(String(va), String(vb))
         : va < vb
           ? -1
           : va > vb

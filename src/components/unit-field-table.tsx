@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { compareNames } from '../domain/collation.ts';
 import type { UnitFieldMatrix, UnitFieldRow } from '../domain/dashboard.ts';
 import { formatCount, formatPercent, type Lang, NOT_AVAILABLE } from '../domain/format.ts';
 import { usePrinting } from './print-mode.ts';
@@ -55,11 +56,11 @@ function rateOf(row: UnitFieldRow, key: SortKey): number | null {
 function sorted(rows: readonly UnitFieldRow[], sort: Sort): UnitFieldRow[] {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return [...rows].sort((a, b) => {
-    if (sort.key === 'name') return sign * a.name.localeCompare(b.name, 'vi');
+    if (sort.key === 'name') return sign * compareNames(a.name, b.name);
     const va = rateOf(a, sort.key);
     const vb = rateOf(b, sort.key);
     if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1;
-    return sign * (va - vb) || a.name.localeCompare(b.name, 'vi');
+    return sign * (va - vb) || compareNames(a.name, b.name);
   });
 }
 

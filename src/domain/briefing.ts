@@ -1,3 +1,4 @@
+import { compareNames } from './collation.ts';
 import type { Compared, ComparisonPlan } from './comparison-plan.ts';
 import { comparedWithStart, incompleteText, noComparisonText, targetName, targetsNote } from './comparison-words.ts';
 import {
@@ -552,7 +553,7 @@ function fieldsParagraph(rows: readonly FieldRow[], targets: ResolvedTargets, la
     (a, b) =>
       (a.totals.onTimeRate ?? 2) - (b.totals.onTimeRate ?? 2) ||
       b.totals.resolvedLate + b.totals.pendingOverdue - (a.totals.resolvedLate + a.totals.pendingOverdue) ||
-      a.name.localeCompare(b.name, 'vi'),
+      compareNames(a.name, b.name),
   );
   const lags = ordered.flatMap((r) => fieldLag(r, lang) ?? []);
   const text = TEXT[lang].fields(
@@ -580,7 +581,7 @@ function rankingLine(rows: readonly UnitRow[], pick: (r: UnitRow) => number | nu
   if (rated.length < 2) return null;
   const byValue = (dir: 1 | -1) =>
     [...rated]
-      .sort((a, b) => dir * (b.value - a.value) || a.name.localeCompare(b.name, 'vi'))
+      .sort((a, b) => dir * (b.value - a.value) || compareNames(a.name, b.name))
       .map((r) => ({ name: r.name, rate: formatPercent(r.value, lang) }));
   const best = extreme(byValue(1));
   const weakest = extreme(byValue(-1));

@@ -1,3 +1,4 @@
+import { compareNames } from './collation.ts';
 import { formatCount, formatMonthShort, formatPercent, formatVnd, formatVndShort, type Lang } from './format.ts';
 import { LEVEL_SHORT } from './labels.ts';
 import type { Level } from './schema.ts';
@@ -54,7 +55,7 @@ export function sortedByValue<T extends { name: string }>(rows: readonly T[], va
     if (va === null || vb === null) {
       if (va !== vb) return va === null ? 1 : -1;
     } else if (va !== vb) return vb - va;
-    return a.name.localeCompare(b.name, 'vi');
+    return compareNames(a.name, b.name);
   });
 }
 

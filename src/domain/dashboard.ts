@@ -1,3 +1,4 @@
+import { compareNames } from './collation.ts';
 import { compareGroup, type GroupCoverage, unitPrevious } from './comparison.ts';
 import {
   type ChangeVerdict,
@@ -271,7 +272,7 @@ function compareRank(a: Omit<UnitRow, 'rank'>, b: Omit<UnitRow, 'rank'>): number
   return (
     desc(a.totals.onTimeRate, b.totals.onTimeRate) ||
     desc(a.totals.onlineRate, b.totals.onlineRate) ||
-    a.name.localeCompare(b.name, 'vi')
+    compareNames(a.name, b.name)
   );
 }
 
@@ -606,7 +607,7 @@ export function accountabilityRows(index: DatasetIndex, selection: Selection): A
     fields.sort((a, b) => lateOrOverdue(b) - lateOrOverdue(a));
     rows.push({ unitId: u.id, name: u.name, level: u.level, ...accountabilityOf(t), fields });
   }
-  return rows.sort((a, b) => lateOrOverdue(b) - lateOrOverdue(a) || a.name.localeCompare(b.name, 'vi'));
+  return rows.sort((a, b) => lateOrOverdue(b) - lateOrOverdue(a) || compareNames(a.name, b.name));
 }
 
 /** One unit of the change chart: its rate over the comparison range and over the selected range. */
@@ -685,7 +686,7 @@ export function unitChanges(
         belowTarget: current < targets[figure],
       });
     }
-    out.sort((a, b) => a.change - b.change || a.name.localeCompare(b.name, 'vi'));
+    out.sort((a, b) => a.change - b.change || compareNames(a.name, b.name));
     return { figure, rows: out, withoutComparison };
   };
   return { level, compare, onTime: chart('onTimeRate'), online: chart('onlineRate') };

@@ -1,4 +1,5 @@
 import type { UnitsChart } from './chart-specs.ts';
+import { compareNames } from './collation.ts';
 import type { FieldRow, ResolvedTargets, UnitRow } from './dashboard.ts';
 import { formatCount, formatPercent, type Lang } from './format.ts';
 
@@ -71,7 +72,7 @@ export interface RankingPage {
 
 /** Lowest first; ties by name. */
 function ascending<T extends { name: string }>(pick: (r: T) => number | null) {
-  return (a: T, b: T) => (pick(a) ?? 0) - (pick(b) ?? 0) || a.name.localeCompare(b.name, 'vi');
+  return (a: T, b: T) => (pick(a) ?? 0) - (pick(b) ?? 0) || compareNames(a.name, b.name);
 }
 
 /**
