@@ -18,7 +18,7 @@ import { HANDOUT_UNIT_ROWS, handoutTables } from '../domain/handout.ts';
 import { LEVEL_LABEL } from '../domain/labels.ts';
 import { useChartSpecs } from './load-chart-specs.ts';
 import { resolveView, type UrlState } from './url-state.ts';
-import { useAnswer } from './use-answer.ts';
+import { useAnswer, useAskAhead } from './use-answer.ts';
 
 const TEXT = {
   vi: {
@@ -266,6 +266,10 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
   const deferred = useAfterPaint(selection);
   const figuresAnswer = useAnswer(engine, deferred && { kind: 'figures', selection: deferred });
   const figures = figuresAnswer.data ?? null;
+  // The first figures of a load are asked for with the headline (a worker answers them while the page draws
+  // it). Not on a later change: the two threads would then share the CPU just when the new headline is drawn.
+  const firstFigures = useMemo(() => selection && ({ kind: 'figures', selection } as const), [selection]);
+  useAskAhead(engine, figures ? null : firstFigures);
   const updating = deferred !== selection || figuresAnswer.stale;
   const unitName = unitId ? (meta.unitsById.get(unitId)?.name ?? unitId) : null;
   const fieldName = field ? ((meta.fields ?? []).find((f) => f.id === field)?.name ?? field) : null;

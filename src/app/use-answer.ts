@@ -1,4 +1,5 @@
-import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { answerQueryOptions } from '../data/answer-query.ts';
 import type { DatasetEngine } from '../data/dataset-engine.ts';
 import type { AnswerOf, Question } from '../data/engine-questions.ts';
@@ -19,4 +20,19 @@ export function useAnswer<Q extends Question>(engine: DatasetEngine, question: Q
       : { queryKey: ['answer', engine.id, 'none'], queryFn: skipToken },
   );
   return { data: query.data, stale: query.isPlaceholderData, error: query.error };
+}
+
+/**
+ * Asks a dataset held by a worker a question whose answer the page reads
+ * only later (the figures behind the charts, read once the headline is
+ * painted). The worker answers in the order asked, so the answer is on its
+ * way while the page draws the headline, and costs the page's thread
+ * nothing. A dataset on the page answers on demand instead: asking early
+ * there would compute on the page's thread before the headline is painted.
+ */
+export function useAskAhead<Q extends Question>(engine: DatasetEngine, question: Q | null): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (question && engine.where === 'worker') void client.prefetchQuery(answerQueryOptions(engine, question));
+  }, [client, engine, question]);
 }

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +10,10 @@ import { FiltersBar } from './filters-bar.tsx';
 // 2023-07 … 2024-12: the year 2024 and the last 12 months are the same months.
 const span: MonthRange = { from: '2023-07', to: '2024-12' };
 
-function Harness() {
+function Harness({ units = [] }: { units?: { id: string; name: string; level: 'commune' }[] }) {
   const [range, setRange] = useState<MonthRange>(span);
   const [compare, setCompare] = useState<CompareMode>('year');
+  const [unitId, setUnitId] = useState<string | null>(null);
   return (
     <FiltersBar
       lang="vi"
@@ -21,14 +22,15 @@ function Harness() {
       presets={periodPresets(span)}
       level="all"
       levels={['province', 'commune']}
-      unitId={null}
-      units={[]}
+      unitId={unitId}
+      units={units}
       fields={[]}
       field={null}
       compare={compare}
       onChange={(c) => {
         if (c.from && c.to) setRange({ from: c.from, to: c.to });
         if (c.compare) setCompare(c.compare);
+        if (c.unit !== undefined) setUnitId(c.unit);
       }}
     />
   );
@@ -55,5 +57,55 @@ describe('FiltersBar comparison', () => {
     expect(compare).toHaveDisplayValue('Cùng kỳ năm trước');
     await userEvent.selectOptions(compare, 'Kỳ trước cùng độ dài');
     expect(compare).toHaveDisplayValue('Kỳ trước cùng độ dài');
+  });
+});
+
+// A province's worth of communes: "Xã Số 0001" … "Xã Số 1000".
+const many = Array.from({ length: 1000 }, (_, i) => {
+  const n = String(i + 1).padStart(4, '0');
+  return { id: `c${n}`, name: `Xã Số ${n}`, level: 'commune' as const };
+});
+
+describe('FiltersBar with many units', () => {
+  it('lists every unit once the reader reaches for the list, keeping the one chosen meanwhile', async () => {
+    render(<Harness units={many} />);
+    const unit = screen.getByRole('combobox', { name: 'Đơn vị' });
+    await userEvent.type(screen.getByLabelText('Tìm đơn vị theo tên'), 'Xã Số 0420');
+    expect(unit).toHaveDisplayValue('Xã Số 0420');
+    await userEvent.click(unit);
+    expect(within(unit).getAllByRole('option')).toHaveLength(1001);
+    await userEvent.selectOptions(unit, 'Xã Số 0999');
+    expect(unit).toHaveDisplayValue('Xã Số 0999');
+  });
+
+  it('fills the list by itself when the page is quiet', async () => {
+    render(<Harness units={many} />);
+    const unit = screen.getByRole('combobox', { name: 'Đơn vị' });
+    expect(within(unit).getAllByRole('option')).toHaveLength(1);
+    expect(await within(unit).findByRole('option', { name: 'Xã Số 1000' })).toBeInTheDocument();
+  });
+
+  it('suggests only names that contain what was typed, at most 30', async () => {
+    const { container } = render(<Harness units={many} />);
+    const search = screen.getByLabelText('Tìm đơn vị theo tên');
+    const suggested = () => [...container.querySelectorAll('datalist option')].map((o) => o.getAttribute('value'));
+    expect(suggested()).toEqual([]);
+    await userEvent.type(search, '099');
+    expect(suggested()).toEqual([
+      'Xã Số 0099',
+      'Xã Số 0990',
+      'Xã Số 0991',
+      'Xã Số 0992',
+      'Xã Số 0993',
+      'Xã Số 0994',
+      'Xã Số 0995',
+      'Xã Số 0996',
+      'Xã Số 0997',
+      'Xã Số 0998',
+      'Xã Số 0999',
+    ]);
+    await userEvent.clear(search);
+    await userEvent.type(search, 'xã số');
+    expect(suggested()).toHaveLength(30);
   });
 });

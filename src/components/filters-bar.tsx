@@ -6,6 +6,7 @@ import { formatMonth, type Lang } from '../domain/format.ts';
 import { ALL_FIELDS_LABEL, allLevelsLabel, FIELD_LABEL, LEVEL_LABEL } from '../domain/labels.ts';
 import { type Month, type MonthRange, monthsBetween } from '../domain/months.ts';
 import type { Level } from '../domain/schema.ts';
+import { useWhenIdle } from './use-when-idle.ts';
 import './filters-bar.css';
 
 const TEXT = {
@@ -81,6 +82,16 @@ export function presetLabel(p: PeriodPreset, lang: Lang): string {
   return t.quarter(p.year ?? 0, p.quarter ?? 0);
 }
 
+/**
+ * From this many units on, the unit list is filled in once the page is
+ * quiet (or the reader reaches for it): a province's 3,468 options cost
+ * about half a second of the page's thread before its headline figures.
+ */
+export const UNITS_LISTED_LATER = 300;
+
+/** Names offered under the search box as the reader types; the box finds any unit by its whole name. */
+export const SEARCH_SUGGESTIONS = 30;
+
 /** Period, level and unit: every control is a native form control, so keyboards and screen readers know them. */
 export function FiltersBar({
   lang,
@@ -110,6 +121,11 @@ export function FiltersBar({
   const [query, setQuery] = useState('');
   const normal = (x: string) => x.normalize('NFC').toLocaleLowerCase('vi').trim();
   const found = query ? units.find((u) => normal(u.name) === normal(query)) : undefined;
+  const [listed, listNow] = useWhenIdle(units.length >= UNITS_LISTED_LATER);
+  const currentUnit = unitId ? units.find((u) => u.id === unitId) : undefined;
+  const suggestions = query.trim()
+    ? units.filter((u) => normal(u.name).includes(normal(query))).slice(0, SEARCH_SUGGESTIONS)
+    : [];
   const levelChoices: LevelFilter[] = levels.length > 1 ? ['all', ...(levels as LevelFilter[])] : [];
   return (
     <section className="filters" aria-labelledby={`${id}-h`}>
@@ -203,19 +219,27 @@ export function FiltersBar({
       )}
       <div className="filters__field filters__field--wide">
         <label htmlFor={`${id}-unit`}>{t.unit}</label>
-        <select id={`${id}-unit`} value={unitId ?? ''} onChange={(e) => onChange({ unit: e.target.value || null })}>
+        <select
+          id={`${id}-unit`}
+          value={unitId ?? ''}
+          onChange={(e) => onChange({ unit: e.target.value || null })}
+          onFocus={listNow}
+          onPointerEnter={listNow}
+        >
           <option value="">{t.allUnits}</option>
-          {levels.map((l) => (
-            <optgroup key={l} label={LEVEL_LABEL[l][lang]}>
-              {units
-                .filter((u) => u.level === l)
-                .map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
+          {!listed && currentUnit && <option value={currentUnit.id}>{currentUnit.name}</option>}
+          {listed &&
+            levels.map((l) => (
+              <optgroup key={l} label={LEVEL_LABEL[l][lang]}>
+                {units
+                  .filter((u) => u.level === l)
+                  .map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
         </select>
       </div>
       {units.length > 12 && (
@@ -240,7 +264,7 @@ export function FiltersBar({
             }}
           />
           <datalist id={`${id}-names`}>
-            {units.map((u) => (
+            {suggestions.map((u) => (
               <option key={u.id} value={u.name} />
             ))}
           </datalist>
