@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { dashboardFigures, headline, type Selection, unitRows } from '../src/domain/dashboard.ts';
 import { indexDataset, summarize } from '../src/domain/metrics.ts';
@@ -1666,6 +1668,7 @@ interface Report {
   pages: readonly PageSummary[];
   checks: readonly Verdict[];
   profile: ProfileResult | undefined;
+  transfer: TransferResult | undefined;
 }
 
 function markdown(r: Report): string {
@@ -1753,7 +1756,7 @@ ${browserTable(r.pages)}
 ### Where the time goes
 
 ${timelines(r.pages).join('\n')}
-${r.profile ? `\n#### CPU profile (one load each, unminified build)\n\n${profileLines(r.profile).join('\n')}\n` : ''}
+${r.transfer ? `\n${transferLines(r.transfer).join('\n')}\n` : ''}${r.profile ? `\n#### CPU profile (one load each, unminified build)\n\n${profileLines(r.profile).join('\n')}\n` : ''}
 ## Domain code in Node
 
 What the dataset worker (or, under 2 MB, the page) does with a file's text, timed alone in Node: median of
@@ -1775,6 +1778,104 @@ Stages, each timed alone (medians, so they need not add up exactly to the whole)
 
 ${r.node.length > 0 ? stageTable(r.node) : ''}
 `;
+}
+
+// ------------------------------------------------------------ on the wire
+
+/**
+ * How the large file travels, and what another layout of its records would
+ * change: the measurement issue 13 asks for before choosing a transfer format.
+ */
+interface TransferResult {
+  /** ms and bytes of the file from the bench's server, as a browser asks (gzip) and uncompressed. */
+  served: { encoding: 'gzip' | 'identity'; ms: number; bytes: number }[];
+  /** The same dataset written two ways, measured in Node. */
+  layouts: { name: string; bytes: number; gzipMs: number; gzipBytes: number; parseMs: number }[];
+}
+
+/** Downloads a file without decoding it, so the bytes counted are the bytes sent. */
+function download(url: string, encoding: 'gzip' | 'identity'): Promise<{ ms: number; bytes: number }> {
+  const start = performance.now();
+  return new Promise((done, fail) => {
+    httpGet(url, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      res.on('end', () => done({ ms: performance.now() - start, bytes }));
+      res.on('error', fail);
+    }).on('error', fail);
+  });
+}
+
+/** The records as one list of keys and one list of values per record (a layout the dashboard does not read today). */
+function asRows(text: string): string {
+  const data = JSON.parse(text) as { records: Record<string, unknown>[] };
+  const keys = [...new Set(data.records.flatMap((r) => Object.keys(r)))];
+  const rows = data.records.map((r) => keys.map((k) => r[k] ?? null));
+  return JSON.stringify({ ...data, records: { keys, rows } });
+}
+
+async function benchTransfer(baseUrl: string, file: string): Promise<TransferResult> {
+  const url = new URL('data/bench-large.json', baseUrl).href;
+  const served: TransferResult['served'] = [];
+  for (const encoding of ['gzip', 'identity'] as const) {
+    const runs = [await download(url, encoding), await download(url, encoding), await download(url, encoding)];
+    served.push({ encoding, ms: median(runs.map((r) => r.ms)), bytes: runs[0]?.bytes ?? 0 });
+  }
+  const objects = readFileSync(file, 'utf8');
+  const layouts: TransferResult['layouts'] = [];
+  for (const [name, text] of [
+    ['records as objects (the format today)', objects],
+    ['records as rows (keys once, then one list of values per record)', asRows(objects)],
+  ] as const) {
+    const bytes = Buffer.byteLength(text);
+    const zips = [0, 1, 2].map(() => time(() => gzipSync(text, { level: zlibConstants.Z_DEFAULT_COMPRESSION }).length));
+    const parses = [0, 1, 2].map(() => {
+      collectGarbage();
+      return time(() => JSON.parse(text))[1];
+    });
+    layouts.push({
+      name,
+      bytes,
+      gzipMs: median(zips.map((z) => z[1])),
+      gzipBytes: zips[0]?.[0] ?? 0,
+      parseMs: median(parses),
+    });
+  }
+  return { served, layouts };
+}
+
+function transferLines(t: TransferResult): string[] {
+  const gzip = t.served.find((s) => s.encoding === 'gzip');
+  const plain = t.served.find((s) => s.encoding === 'identity');
+  return [
+    '### The large file on the wire',
+    '',
+    "The bench's server (`vite preview`) compresses JSON as it sends it (gzip at zlib's default level), as a",
+    'web server set up by docs/deploy.md does; Chromium asks for that. Downloaded from it by Node, median of 3:',
+    '',
+    table(
+      ['asked for', 'ms', 'bytes sent'],
+      t.served.map((s) => [
+        s.encoding === 'gzip' ? 'gzip (as the browser asks)' : 'no compression',
+        ms(s.ms),
+        mb(s.bytes),
+      ]),
+    ),
+    '',
+    gzip && plain
+      ? `Compressing on the fly takes ${ms(gzip.ms - plain.ms)} ms more than sending the file as it is, on this machine: for the large file the server, not the page, sets when the data is in.`
+      : '',
+    '',
+    'The same dataset written in two layouts, measured in Node (gzip at the default level, as the server does; JSON.parse median of 3):',
+    '',
+    table(
+      ['layout', 'size', 'gzip (ms)', 'gzipped', 'JSON.parse (ms)'],
+      t.layouts.map((l) => [l.name, mb(l.bytes), ms(l.gzipMs), mb(l.gzipBytes), ms(l.parseMs)]),
+    ),
+    '',
+  ];
 }
 
 // -------------------------------------------------------------------- main
@@ -1853,6 +1954,7 @@ async function main(argv: readonly string[]): Promise<number> {
     let firstView: FirstView | null = null;
     let firstViewText = '';
     let profile: ProfileResult | undefined;
+    let transfer: TransferResult | undefined;
     let chromium = '—';
     if (!skipBrowser) {
       const site = join(work, 'site');
@@ -1869,6 +1971,11 @@ async function main(argv: readonly string[]): Promise<number> {
       console.log(`chromium: ${rounds} round(s) of ${pages.join(', ')}…`);
       runs = await benchBrowser(browser, preview.url, pages, rounds);
       noteLoad();
+      const large = files.get('large');
+      if (large && pages.includes('large')) {
+        console.log('the large file on the wire…');
+        transfer = await benchTransfer(preview.url, large);
+      }
       if (!skipProfile) {
         console.log('profiling on an unminified build…');
         const plain = join(work, 'site-profile');
@@ -1897,6 +2004,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (node.length > 0)
       console.log(`${nodeTable(node)}\n\n${stageTable(node)}\n\n${verdictTable(nodeVerdicts(node))}\n`);
     if (summaries.length > 0) console.log(`${browserTable(summaries)}\n\n${timelines(summaries).join('\n')}\n`);
+    if (transfer) console.log(`${transferLines(transfer).join('\n')}\n`);
     if (profile) console.log(`${profileLines(profile).join('\n')}\n`);
     console.log(verdictTable(checks));
     const seconds = (performance.now() - started) / 1000;
@@ -1916,7 +2024,18 @@ async function main(argv: readonly string[]): Promise<number> {
     if (full) {
       writeFileSync(
         'docs/performance.md',
-        markdown({ machine, seconds, rounds, firstView, firstViewText, node, pages: summaries, checks, profile }),
+        markdown({
+          machine,
+          seconds,
+          rounds,
+          firstView,
+          firstViewText,
+          node,
+          pages: summaries,
+          checks,
+          profile,
+          transfer,
+        }),
       );
       console.log(`\nwrote docs/performance.md (${seconds.toFixed(0)} s)`);
     } else {
