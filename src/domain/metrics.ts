@@ -1,4 +1,4 @@
-import { inRange, type Month, type MonthRange } from './months.ts';
+import { inRange, type Month, type MonthRange, monthIndex } from './months.ts';
 import type { Dataset, DatasetRecord, Field, Level, Unit } from './schema.ts';
 import { LEVELS } from './schema.ts';
 
@@ -347,19 +347,6 @@ export function unitTotals(
   return totals;
 }
 
-/** Months since year 0 from `YYYY-MM`, read from its characters (this runs once per record). */
-function monthNumber(month: Month): number {
-  return (
-    (month.charCodeAt(0) - 48) * 12000 +
-    (month.charCodeAt(1) - 48) * 1200 +
-    (month.charCodeAt(2) - 48) * 120 +
-    (month.charCodeAt(3) - 48) * 12 +
-    (month.charCodeAt(5) - 48) * 10 +
-    (month.charCodeAt(6) - 48) -
-    1
-  );
-}
-
 /**
  * A group's figures month by month over a range, in one pass over its
  * records. For a single month each series' stocks are that month's record, so
@@ -374,8 +361,8 @@ export function monthlyGroupTotals(
   range: MonthRange,
   field: string | null = null,
 ): (Totals | null)[] {
-  const start = monthNumber(range.from);
-  const length = monthNumber(range.to) - start + 1;
+  const start = monthIndex(range.from);
+  const length = monthIndex(range.to) - start + 1;
   const sums: (Counts | null)[] = new Array(Math.max(0, length)).fill(null);
   const split: boolean[] = new Array(Math.max(0, length)).fill(true);
   for (const id of unitIds) {
@@ -384,7 +371,7 @@ export function monthlyGroupTotals(
     const lists = field === null ? series.values() : [series.get(field) ?? []];
     for (const list of lists) {
       for (const r of slice(list, range)) {
-        const i = monthNumber(r.month) - start;
+        const i = monthIndex(r.month) - start;
         let c = sums[i];
         if (!c) {
           c = emptyCounts();

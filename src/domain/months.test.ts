@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
@@ -12,11 +13,32 @@ import {
   rangesOverlap,
   yearEarlierRange,
 } from './months.ts';
+import { MONTH_PATTERN } from './schema.ts';
 
 describe('months', () => {
   it('recognises real months only', () => {
     expect(isMonth('2022-04')).toBe(true);
     for (const bad of ['2021-13', '2021-1', '2021-00', '21-01', '2021-01-01', '']) expect(isMonth(bad)).toBe(false);
+    for (const bad of ['2021-1a', '2021/01', '202a-01', '2021-01\n', ' 2021-01', '２０２１-01', '2021-10 ']) {
+      expect(isMonth(bad)).toBe(false);
+    }
+  });
+
+  it("agrees with the schema's month pattern on any text", () => {
+    // Texts near the shape YYYY-MM (digits, a dash, the odd other character) and any text at all.
+    const near = fc
+      .array(fc.constantFrom('0', '1', '2', '9', '-', 'a', ' ', '\n', '１'), { minLength: 5, maxLength: 9 })
+      .map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.oneof(near, fc.string()), (text) => {
+        expect(isMonth(text)).toBe(MONTH_PATTERN.test(text));
+      }),
+      { numRuns: 5000 },
+    );
+    for (let m = 0; m <= 13; m++) {
+      const text = `2024-${String(m).padStart(2, '0')}`;
+      expect(isMonth(text)).toBe(MONTH_PATTERN.test(text));
+    }
   });
 
   it('adds months across years', () => {

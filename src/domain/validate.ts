@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { isValidDate } from './months.ts';
+import { isMonth, isValidDate, monthIndex } from './months.ts';
 import type { DataError, DataWarning, ErrorCode } from './problems.ts';
 import { shortValue } from './problems.ts';
 import {
@@ -10,7 +10,6 @@ import {
   datasetSchemaV2,
   factSchema,
   fieldSchema,
-  MONTH_PATTERN,
   recordSchemaV1,
   recordSchemaV2,
   type SchemaVersion,
@@ -137,17 +136,6 @@ const RECORD_RULES: Record<SchemaVersion, RecordRules> = {
   2: recordRules(recordSchemaV2.entries),
 };
 
-/** MONTH_PATTERN (`YYYY-MM`, month 01–12), written out: it runs once per record of a province. */
-function isMonthText(s: string): boolean {
-  if (s.length !== 7 || s.charCodeAt(4) !== 45) return false;
-  for (const i of [0, 1, 2, 3, 5, 6]) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  const m = (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48);
-  return m >= 1 && m <= 12;
-}
-
 /**
  * True when a record meets every rule of its version's record schema
  * (`recordSchemaV1` or `recordSchemaV2`); false sends the file through valibot.
@@ -178,7 +166,7 @@ export function recordPasses(record: unknown, version: SchemaVersion = 1): boole
   const { unitId, month, fieldId } = r;
   // Only version 2 knows fieldId; in a version-1 record the key loop above has refused it already.
   if (fieldId !== undefined && !(typeof fieldId === 'string' && /\S/.test(fieldId))) return false;
-  return typeof unitId === 'string' && /\S/.test(unitId) && typeof month === 'string' && isMonthText(month);
+  return typeof unitId === 'string' && /\S/.test(unitId) && typeof month === 'string' && isMonth(month);
 }
 
 function refuse(all: DataError[]): LoadResult {
@@ -508,13 +496,13 @@ function checkRecords(
         });
       }
     }
-    if (typeof unitId === 'string' && typeof month === 'string' && MONTH_PATTERN.test(month) && fieldNumber >= 0) {
+    if (typeof unitId === 'string' && typeof month === 'string' && isMonth(month) && fieldNumber >= 0) {
       let months = seenRecord.get(unitId);
       if (!months) {
         months = new Map();
         seenRecord.set(unitId, months);
       }
-      const key = monthNumber(month) * stride + fieldNumber;
+      const key = monthIndex(month) * stride + fieldNumber;
       const first = months.get(key);
       if (first === undefined) months.set(key, i);
       else
@@ -595,18 +583,6 @@ function isCount(x: unknown): x is number {
   return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 }
 
-/** Months since year 0, read straight from the characters of `YYYY-MM` (this runs once per record). */
-function monthNumber(month: string): number {
-  return (
-    (month.charCodeAt(0) - 48) * 12000 +
-    (month.charCodeAt(1) - 48) * 1200 +
-    (month.charCodeAt(2) - 48) * 120 +
-    (month.charCodeAt(3) - 48) * 12 +
-    (month.charCodeAt(5) - 48) * 10 +
-    (month.charCodeAt(6) - 48)
-  );
-}
-
 /**
  * Keys of a series' months: field number × stride + month number. Month
  * numbers stay below 120,012, so two keys one apart are consecutive months of
@@ -654,7 +630,7 @@ export function findWarnings(records: readonly DatasetRecord[]): DataWarning[] {
         fieldNumbers.set(r.fieldId, field);
       }
     }
-    keys[i] = field * FIELD_STRIDE + monthNumber(r.month);
+    keys[i] = field * FIELD_STRIDE + monthIndex(r.month);
     const list = byUnit.get(r.unitId);
     if (list) list.push(i);
     else byUnit.set(r.unitId, [i]);
