@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
+import { loadOnce } from '../components/lazy-module.ts';
 
 type ChartSpecsModule = typeof import('../domain/chart-specs.ts');
 
-let loading: Promise<ChartSpecsModule> | null = null;
-let loaded: ChartSpecsModule | null = null;
+const chartSpecs = loadOnce<ChartSpecsModule>(() => import('../domain/chart-specs.ts'));
 
 /**
  * Starts downloading the code that turns figures into charts (chart specs,
@@ -11,28 +11,15 @@ let loaded: ChartSpecsModule | null = null;
  * the headline figures, so it stays out of the first view; main.tsx starts
  * it beside the dataset and the chart module, so it arrives with the figures.
  */
-export function preloadChartSpecs(): Promise<ChartSpecsModule> {
-  loading ??= import('../domain/chart-specs.ts').then(
-    (m) => {
-      loaded = m;
-      return m;
-    },
-    (e: unknown) => {
-      // A failed download (the network dropped) may be tried again later.
-      loading = null;
-      throw e;
-    },
-  );
-  return loading;
-}
+export const preloadChartSpecs: () => Promise<ChartSpecsModule> = chartSpecs.start;
 
 /** The chart-specs module once it is there (at once if it already is), null until then. */
 export function useChartSpecs(): ChartSpecsModule | null {
-  const [module, setModule] = useState(loaded);
+  const [module, setModule] = useState(() => chartSpecs.current());
   useEffect(() => {
     if (module) return;
     let live = true;
-    preloadChartSpecs().then(
+    chartSpecs.start().then(
       (m) => {
         if (live) setModule(m);
       },

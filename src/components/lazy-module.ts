@@ -16,9 +16,28 @@ export interface LazyModule<P> {
  * answers as soon as it is asked).
  */
 export function lazyModule<P>(load: () => Promise<Module<P>>): LazyModule<P> {
-  let loaded: Module<P> | null = null;
-  let loading: Promise<Module<P>> | null = null;
-  const preload = () => {
+  const code = loadOnce(load);
+  const Component = lazy(() => {
+    const known = code.current();
+    // biome-ignore lint/suspicious/noThenProperty: a thenable that answers as soon as it is asked is how React.lazy renders without a fallback.
+    if (known) return { then: (resolve: (m: Module<P>) => void) => resolve(known) } as unknown as Promise<Module<P>>;
+    return code.start();
+  });
+  return { Component, preload: code.start };
+}
+
+export interface LoadOnce<T> {
+  /** Starts the download; calling again is free, and a failed download is tried again. */
+  start: () => Promise<T>;
+  /** What was loaded, or null until it is there. */
+  current: () => T | null;
+}
+
+/** Code (or anything) downloaded at most once, kept once it is there. */
+export function loadOnce<T>(load: () => Promise<T>): LoadOnce<T> {
+  let loaded: T | null = null;
+  let loading: Promise<T> | null = null;
+  const start = () => {
     loading ??= load().then(
       (m) => {
         loaded = m;
@@ -32,11 +51,5 @@ export function lazyModule<P>(load: () => Promise<Module<P>>): LazyModule<P> {
     );
     return loading;
   };
-  const Component = lazy(() => {
-    const known = loaded;
-    // biome-ignore lint/suspicious/noThenProperty: a thenable that answers at once is how React.lazy renders without a fallback.
-    if (known) return { then: (resolve: (m: Module<P>) => void) => resolve(known) } as unknown as Promise<Module<P>>;
-    return preload();
-  });
-  return { Component, preload };
+  return { start, current: () => loaded };
 }
