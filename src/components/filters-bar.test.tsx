@@ -108,4 +108,17 @@ describe('FiltersBar with many units', () => {
     await userEvent.type(search, 'xã số');
     expect(suggested()).toHaveLength(30);
   });
+
+  it('says when no unit has a name containing what was typed, and not for blanks', async () => {
+    render(<Harness units={many} />);
+    const search = screen.getByLabelText('Tìm đơn vị theo tên');
+    await userEvent.type(search, 'Phường');
+    expect(screen.getByRole('status')).toHaveTextContent('Không có đơn vị nào tên như vậy.');
+    await userEvent.clear(search);
+    await userEvent.type(search, '   ');
+    expect(screen.queryByText('Không có đơn vị nào tên như vậy.')).not.toBeInTheDocument();
+    await userEvent.clear(search);
+    await userEvent.type(search, 'Số 07');
+    expect(screen.queryByText('Không có đơn vị nào tên như vậy.')).not.toBeInTheDocument();
+  });
 });

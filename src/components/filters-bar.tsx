@@ -120,12 +120,11 @@ export function FiltersBar({
     [...matching].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))[0];
   const [query, setQuery] = useState('');
   const normal = (x: string) => x.normalize('NFC').toLocaleLowerCase('vi').trim();
-  const found = query ? units.find((u) => normal(u.name) === normal(query)) : undefined;
+  const needle = normal(query);
+  const found = query ? units.find((u) => normal(u.name) === needle) : undefined;
   const [listed, listNow] = useWhenIdle(units.length >= UNITS_LISTED_LATER);
   const currentUnit = unitId ? units.find((u) => u.id === unitId) : undefined;
-  const suggestions = query.trim()
-    ? units.filter((u) => normal(u.name).includes(normal(query))).slice(0, SEARCH_SUGGESTIONS)
-    : [];
+  const suggestions = needle ? units.filter((u) => normal(u.name).includes(needle)).slice(0, SEARCH_SUGGESTIONS) : [];
   const levelChoices: LevelFilter[] = levels.length > 1 ? ['all', ...(levels as LevelFilter[])] : [];
   return (
     <section className="filters" aria-labelledby={`${id}-h`}>
@@ -270,7 +269,7 @@ export function FiltersBar({
           </datalist>
           {query && !found && (
             <span id={`${id}-nomatch`} className="filters__hint" role="status">
-              {query.length > 2 && !units.some((u) => normal(u.name).includes(normal(query))) ? t.noMatch : ''}
+              {query.length > 2 && needle !== '' && suggestions.length === 0 ? t.noMatch : ''}
             </span>
           )}
         </div>
