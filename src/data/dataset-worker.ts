@@ -1,29 +1,30 @@
 /// <reference lib="webworker" />
 import { datasetMeta } from '../domain/dataset-meta.ts';
+import { createDatasetReader } from '../domain/dataset-stream.ts';
 import { type DatasetIndex, indexDataset } from '../domain/metrics.ts';
-import { parseDatasetText } from '../domain/validate.ts';
+import { type LoadResult, parseDatasetText } from '../domain/validate.ts';
 import { WARNINGS_SENT } from './dataset-engine.ts';
 import { answer } from './engine-answer.ts';
 import type { FromWorker, Loaded, ToWorker } from './worker-protocol.ts';
 
 /**
- * Holds a large dataset off the page's thread: it decodes the bytes as they
- * arrive, then parses, validates and indexes them with the same functions
- * the page uses for small files, keeps the index, and answers the page's
- * questions with small results. The records never cross to the page.
+ * Holds a large dataset off the page's thread: it decodes and parses the bytes
+ * as they arrive (the records in runs, while the rest of the file is still on
+ * its way: dataset-stream.ts), validates and indexes them with the same
+ * functions the page uses for small files, keeps the index, and answers the
+ * page's questions with small results. The records never cross to the page.
  */
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const decoder = new TextDecoder('utf-8');
-let parts: string[] = [];
+let reader = createDatasetReader();
 let index: DatasetIndex | null = null;
 
 function post(message: FromWorker): void {
   scope.postMessage(message);
 }
 
-function load(text: string): void {
-  const result = parseDatasetText(text);
+function load(result: LoadResult): void {
   let loaded: Loaded;
   if (!result.ok) loaded = { ok: false, errors: result.errors, errorCount: result.errorCount };
   else {
@@ -38,49 +39,52 @@ function load(text: string): void {
   post({ type: 'loaded', result: loaded });
 }
 
-/** Reads a handed-over response body to its end, telling the page how far it has come now and then. */
-async function readStream(body: ReadableStream<Uint8Array>): Promise<string> {
-  const reader = body.getReader();
+/**
+ * Reads a handed-over response body to its end, parsing as it goes, and tells the page how far it has come
+ * now and then.
+ */
+async function readStream(body: ReadableStream<Uint8Array>): Promise<LoadResult> {
+  const bytes = body.getReader();
   const streaming = new TextDecoder('utf-8');
-  const texts: string[] = [];
+  const text = createDatasetReader();
   let received = 0;
   let toldAt = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await bytes.read();
     if (done) break;
     received += value.byteLength;
-    texts.push(streaming.decode(value, { stream: true }));
+    text.push(streaming.decode(value, { stream: true }));
     if (received - toldAt > 1_000_000) {
       toldAt = received;
       post({ type: 'progress', received });
     }
   }
-  texts.push(streaming.decode());
-  return texts.join('');
+  text.push(streaming.decode());
+  return text.finish();
 }
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
     case 'chunk':
-      parts.push(decoder.decode(new Uint8Array(message.bytes), { stream: true }));
+      reader.push(decoder.decode(new Uint8Array(message.bytes), { stream: true }));
       return;
     case 'end': {
-      parts.push(decoder.decode());
-      const text = parts.join('');
-      parts = [];
-      load(text);
+      reader.push(decoder.decode());
+      const result = reader.finish();
+      reader = createDatasetReader();
+      load(result);
       return;
     }
     case 'text':
-      load(message.text);
+      load(parseDatasetText(message.text));
       return;
     case 'stream':
       readStream(message.body).then(load, () => post({ type: 'cut' }));
       return;
     case 'file':
       message.file.arrayBuffer().then(
-        (bytes) => load(new TextDecoder('utf-8').decode(bytes)),
+        (bytes) => load(parseDatasetText(new TextDecoder('utf-8').decode(bytes))),
         (e: unknown) => post({ type: 'failed', id: null, message: String(e) }),
       );
       return;

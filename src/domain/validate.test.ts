@@ -169,6 +169,16 @@ describe('each rule of the contract refuses with the path of the problem', () =>
     }
   });
 
+  it('checks the records itself unless they were found to pass for the version the file declares', () => {
+    const d = base();
+    const broken = { ...d, records: [{ ...d.records[0], month: '2022-13' }] };
+    // A version-1 file said to pass for version 2: the claim does not apply, and the record is checked.
+    const other = validateDataset(JSON.parse(JSON.stringify(broken)), 2);
+    expect(other.ok).toBe(false);
+    if (!other.ok) expect(other.errors.map((e) => e.path)).toContain('records[0].month');
+    expect(validateDataset(JSON.parse(JSON.stringify(d)), 1).ok).toBe(true);
+  });
+
   it('names the versions this build reads', () => {
     const [e] = errorsAfter((d) => (d.schemaVersion = 3 as 1));
     expect(describeError(e as NonNullable<typeof e>, 'en')).toContain('this build reads versions 1, 2.');

@@ -45,8 +45,12 @@ export function parseDatasetText(text: string): LoadResult {
   return validateDataset(input);
 }
 
-/** Validate a value already parsed from JSON (or built by an importer). */
-export function validateDataset(input: unknown): LoadResult {
+/**
+ * Validate a value already parsed from JSON (or built by an importer). `recordsPassFor` says the records were
+ * already found to pass `recordPasses` for that schema version (as the streaming reader checks them while the
+ * file arrives), so the check is not run twice; anything else leaves it to this function.
+ */
+export function validateDataset(input: unknown, recordsPassFor: SchemaVersion | null = null): LoadResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return refuse([{ path: '', code: 'not_an_object', value: shortValue(input) }]);
   }
@@ -65,7 +69,7 @@ export function validateDataset(input: unknown): LoadResult {
   // A file without schemaVersion is checked by version 1's rules, which then name the missing field.
   const schemaVersion: SchemaVersion = version === 2 ? 2 : 1;
   const raw = input as Record<string, unknown>;
-  const parsed = schemaCheck(raw, schemaVersion);
+  const parsed = schemaCheck(raw, schemaVersion, recordsPassFor === schemaVersion);
   const errors: DataError[] = parsed.success ? [] : parsed.issues.map((issue) => toDataError(issue, schemaVersion));
   errors.push(...otherUnknownFields(raw, errors, parsed.recordsChecked, schemaVersion));
   errors.push(...crossCheck(raw, schemaVersion));
@@ -84,9 +88,9 @@ type SchemaCheck =
   | { success: true; output: Dataset; issues: undefined; recordsChecked: boolean }
   | { success: false; output: unknown; issues: [Issue, ...Issue[]]; recordsChecked: boolean };
 
-function schemaCheck(input: Record<string, unknown>, version: SchemaVersion): SchemaCheck {
+function schemaCheck(input: Record<string, unknown>, version: SchemaVersion, recordsPass: boolean): SchemaCheck {
   const records = input.records;
-  if (Array.isArray(records) && records.every((r) => recordPasses(r, version))) {
+  if (Array.isArray(records) && (recordsPass || records.every((r) => recordPasses(r, version)))) {
     const rest = v.safeParse(WITHOUT_RECORDS[version], { ...input, records: [] }, { abortEarly: false });
     if (rest.success) {
       const output: Dataset = { ...rest.output, records: records as DatasetRecord[] };

@@ -1,0 +1,320 @@
+import type { SchemaVersion } from './schema.ts';
+import { type LoadResult, parseDatasetText, recordPasses, validateDataset } from './validate.ts';
+
+/**
+ * Reads a dataset's text as it arrives, so that most of the parsing is done by the time the last byte is in
+ * (decision 0017). A province's file is mostly its records: while the rest of the file is still on its way,
+ * every run of complete records is parsed and checked, and at the end only the short remainder is parsed
+ * and the file validated as a whole.
+ *
+ * The result always equals `parseDatasetText` of the whole text. Whenever the text is anything but a plain
+ * JSON object whose `records` is a list (not JSON, an HTML page, a syntax error anywhere, a key given twice,
+ * a list with an empty item), the reader gives up its shortcuts and hands the whole text to
+ * `parseDatasetText`, so errors keep their exact wording and position.
+ */
+export interface DatasetTextReader {
+  /** The next piece of the text, in order. */
+  push(text: string): void;
+  /** The text is complete: the dataset, validated, or its errors. */
+  finish(): LoadResult;
+}
+
+/** Records are parsed in runs of about this many characters: small enough to parse between two network reads. */
+export const RECORD_RUN_CHARS = 1 << 18;
+
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): DatasetTextReader {
+  const whole: string[] = [];
+  /** Something is not as expected: the whole text goes through `parseDatasetText` at the end. */
+  let fallback = false;
+  let started = false;
+  /** No character has come yet: a byte-order mark here opens the text. */
+  let atStart = true;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let phase: 'head' | 'records' | 'tail' = 'head';
+  const head: string[] = [];
+  const tail: string[] = [];
+  // Keys of the top-level object, read as they pass.
+  let expectKey = false;
+  let keyParts: string[] | null = null;
+  let lastKey: string | null = null;
+  let awaitingRecords = false;
+  let sawRecords = false;
+  // The value of a top-level schemaVersion met before the records: the records can then be checked as they come.
+  let versionParts: string[] | null = null;
+  let versionText: string | null = null;
+  let version: SchemaVersion | null = null;
+  let sawVersion = false;
+  // The records: text not yet parsed, and what was parsed.
+  let work = '';
+  let itemHasContent = false;
+  let sawComma = false;
+  const records: unknown[] = [];
+  let recordsPass = true;
+
+  const parseRun = (text: string): void => {
+    if (fallback) return;
+    let run: unknown;
+    try {
+      run = JSON.parse(`[${text}]`);
+    } catch {
+      fallback = true;
+      return;
+    }
+    const items = run as unknown[];
+    for (let k = 0; k < items.length; k++) records.push(items[k]);
+    if (recordsPass) {
+      if (version === null) recordsPass = false;
+      else {
+        for (let k = 0; k < items.length; k++) {
+          if (!recordPasses(items[k], version)) {
+            recordsPass = false;
+            break;
+          }
+        }
+      }
+    }
+  };
+
+  const endKey = (): void => {
+    if (!keyParts) return;
+    const raw = keyParts.join('');
+    keyParts = null;
+    try {
+      lastKey = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+    } catch {
+      fallback = true;
+    }
+  };
+
+  const endVersion = (): void => {
+    if (versionParts === null) return;
+    versionText = versionParts.join('').trim();
+    versionParts = null;
+    version = versionText === '1' ? 1 : versionText === '2' ? 2 : null;
+  };
+
+  /**
+   * Inside the records, the text is not read character by character: it is cut after the last "}" "," "{"
+   * (blanks allowed between them) and the runs before the cut parsed. A cut that falls inside a string or
+   * inside a record leaves a run that is not JSON, so a run that parses was cut between records; one that
+   * does not sends the whole text to parseDatasetText. The last run, the end of the list and what follows
+   * are read character by character in finish().
+   */
+  const takeRecords = (chunk: string): void => {
+    work += chunk;
+    if (work.length < runChars) return;
+    let comma = work.lastIndexOf(',');
+    while (comma > 0) {
+      let before = comma - 1;
+      while (before >= 0 && isBlank(work.charCodeAt(before))) before--;
+      let after = comma + 1;
+      while (after < work.length && isBlank(work.charCodeAt(after))) after++;
+      if (work.charCodeAt(before) === CLOSE_BRACE && (after === work.length || work.charCodeAt(after) === OPEN_BRACE)) {
+        // A comma at the very end may be followed by "]": cut only where the next record has begun.
+        if (after < work.length) break;
+      }
+      comma = work.lastIndexOf(',', comma - 1);
+    }
+    if (comma <= 0) return;
+    parseRun(work.slice(0, comma));
+    work = work.slice(comma + 1);
+    sawComma = true;
+  };
+
+  /** Reads text character by character: the start of the file up to its records, and the end in finish(). */
+  const scan = (chunk: string): void => {
+    let i = 0;
+    // Where the part of this chunk that belongs to the current phase (head, records or tail) begins.
+    let from = 0;
+    if (!started) {
+      // A byte-order mark opens the text only; parseDatasetText drops it too.
+      if (atStart && chunk.charCodeAt(0) === 0xfeff) i = 1;
+      if (chunk.length > 0) atStart = false;
+      while (i < chunk.length && isBlank(chunk.charCodeAt(i))) i++;
+      if (i === chunk.length) return;
+      if (chunk.charCodeAt(i) !== OPEN_BRACE) {
+        fallback = true;
+        return;
+      }
+      started = true;
+      from = i;
+    }
+    const n = chunk.length;
+    let keyFrom = -1;
+    let versionFrom = -1;
+    if (keyParts) keyFrom = 0;
+    if (versionParts) versionFrom = 0;
+    for (; i < n; i++) {
+      const c = chunk.charCodeAt(i);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === BACKSLASH) escaped = true;
+        else if (c === QUOTE) {
+          inString = false;
+          if (keyFrom >= 0 && keyParts) {
+            keyParts.push(chunk.slice(keyFrom, i));
+            keyFrom = -1;
+            endKey();
+            if (fallback) return;
+          }
+        }
+        continue;
+      }
+      if (isBlank(c)) continue;
+      if (phase === 'records' && depth >= 2 && !(depth === 2 && (c === COMMA || c === CLOSE_BRACKET))) {
+        itemHasContent = true;
+      }
+      if (awaitingRecords && c !== OPEN_BRACKET) {
+        // records is not a list: the validator says so, from the whole text.
+        fallback = true;
+        return;
+      }
+      switch (c) {
+        case QUOTE:
+          inString = true;
+          if (depth === 1 && expectKey) {
+            keyParts = [];
+            keyFrom = i + 1;
+          }
+          break;
+        case OPEN_BRACE:
+        case OPEN_BRACKET:
+          depth++;
+          if (depth === 1) expectKey = true;
+          if (awaitingRecords) {
+            awaitingRecords = false;
+            phase = 'records';
+            head.push(chunk.slice(from, i + 1));
+            from = i + 1;
+          }
+          break;
+        case CLOSE_BRACE:
+        case CLOSE_BRACKET:
+          if (depth === 1 && versionParts) {
+            if (versionFrom >= 0) versionParts.push(chunk.slice(versionFrom, i));
+            versionFrom = -1;
+            endVersion();
+          }
+          depth--;
+          if (depth < 0) {
+            fallback = true;
+            return;
+          }
+          if (phase === 'records' && depth === 1) {
+            const rest = work + chunk.slice(from, i);
+            work = '';
+            if (sawComma && !itemHasContent) {
+              fallback = true;
+              return;
+            }
+            if (itemHasContent) parseRun(rest);
+            if (fallback) return;
+            phase = 'tail';
+            from = i;
+          }
+          break;
+        case COMMA:
+          if (depth === 1) {
+            if (versionParts) {
+              if (versionFrom >= 0) versionParts.push(chunk.slice(versionFrom, i));
+              versionFrom = -1;
+              endVersion();
+            }
+            expectKey = true;
+          } else if (phase === 'records' && depth === 2) {
+            if (!itemHasContent) {
+              fallback = true;
+              return;
+            }
+            sawComma = true;
+            itemHasContent = false;
+            if (work.length + (i - from) >= runChars) {
+              parseRun(work + chunk.slice(from, i));
+              if (fallback) return;
+              work = '';
+              from = i + 1;
+            }
+          }
+          break;
+        case COLON:
+          if (depth === 1) {
+            expectKey = false;
+            if (lastKey === 'records') {
+              if (sawRecords) {
+                fallback = true;
+                return;
+              }
+              sawRecords = true;
+              awaitingRecords = true;
+            } else if (lastKey === 'schemaVersion') {
+              if (sawVersion) {
+                fallback = true;
+                return;
+              }
+              sawVersion = true;
+              if (phase === 'head') {
+                versionParts = [];
+                versionFrom = i + 1;
+              }
+            }
+            lastKey = null;
+          }
+          break;
+      }
+    }
+    if (keyFrom >= 0 && keyParts) keyParts.push(chunk.slice(keyFrom));
+    if (versionFrom >= 0 && versionParts) versionParts.push(chunk.slice(versionFrom));
+    if (phase === 'head') head.push(chunk.slice(from));
+    else if (phase === 'records') work += chunk.slice(from);
+    else tail.push(chunk.slice(from));
+  };
+
+  const push = (chunk: string): void => {
+    whole.push(chunk);
+    if (fallback) return;
+    if (phase === 'records') takeRecords(chunk);
+    else scan(chunk);
+  };
+
+  const finish = (): LoadResult => {
+    if (!fallback && phase === 'records') {
+      // What is left of the records starts between two records: read it, the end of the list and the rest.
+      const rest = work;
+      work = '';
+      depth = 2;
+      inString = false;
+      escaped = false;
+      itemHasContent = false;
+      scan(rest);
+    }
+    if (fallback || phase !== 'tail' || depth !== 0 || inString) return parseDatasetText(whole.join(''));
+    // The file without its records: short, and parsed in one go. The tail starts with the records' "]".
+    let rest: unknown;
+    try {
+      rest = JSON.parse(head.join('') + tail.join(''));
+    } catch {
+      return parseDatasetText(whole.join(''));
+    }
+    const input = rest as Record<string, unknown>;
+    input.records = records;
+    const checked = recordsPass && version !== null && input.schemaVersion === version ? version : null;
+    return validateDataset(input, checked);
+  };
+
+  return { push, finish };
+}
