@@ -87,6 +87,8 @@ describe('createDatasetReader', () => {
     'a list, not an object': `[${recs.join(',')}]`,
     'an HTML page': '\n<!doctype html><p>Not found</p>',
     blank: ' \n ',
+    'records that are lists': `{"schemaVersion":1,"title":"T","units":${units},"records":[[1,{"a":2}],[3],{"b":[4,5]},[]]}`,
+    'a unit id holding "},{"': `{"schemaVersion":1,"title":"T","units":[{"id":"a},{b","name":"A","level":"commune"}],"records":[${record('a},{b', '2022-01')},${record('a},{b', '2022-02')}]}`,
     'version as text': `{"schemaVersion":"1","title":"T","units":${units},"records":[${recs.join(',')}]}`,
     'version as an object': `{"schemaVersion":{"v":[1,2]},"title":"T","units":${units},"records":[${recs.join(',')}]}`,
   };

@@ -31,6 +31,9 @@ const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 
+/** How far back into text already searched a cut is looked for: blanks between "}", "," and "{". */
+const SEARCH_BACK = 256;
+
 function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
@@ -61,6 +64,8 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
   let sawVersion = false;
   // The records: text not yet parsed, and what was parsed.
   let work = '';
+  /** How much of `work` has been searched for a place to cut. */
+  let searched = 0;
   let itemHasContent = false;
   let sawComma = false;
   const records: unknown[] = [];
@@ -118,21 +123,24 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
   const takeRecords = (chunk: string): void => {
     work += chunk;
     if (work.length < runChars) return;
+    // Only text not searched before (and a few characters back, for a cut whose "{" had not come yet), so
+    // a list with no place to cut (items that are not records) costs nothing more than it grows.
+    const lowest = Math.max(0, searched - SEARCH_BACK);
+    searched = work.length;
     let comma = work.lastIndexOf(',');
-    while (comma > 0) {
+    while (comma >= lowest && comma > 0) {
       let before = comma - 1;
       while (before >= 0 && isBlank(work.charCodeAt(before))) before--;
       let after = comma + 1;
       while (after < work.length && isBlank(work.charCodeAt(after))) after++;
-      if (work.charCodeAt(before) === CLOSE_BRACE && (after === work.length || work.charCodeAt(after) === OPEN_BRACE)) {
-        // A comma at the very end may be followed by "]": cut only where the next record has begun.
-        if (after < work.length) break;
-      }
+      if (work.charCodeAt(before) === CLOSE_BRACE && after < work.length && work.charCodeAt(after) === OPEN_BRACE)
+        break;
       comma = work.lastIndexOf(',', comma - 1);
     }
-    if (comma <= 0) return;
+    if (comma < lowest || comma <= 0) return;
     parseRun(work.slice(0, comma));
     work = work.slice(comma + 1);
+    searched = work.length;
     sawComma = true;
   };
 
