@@ -1630,7 +1630,7 @@ function timelines(pages: readonly PageSummary[]): string[] {
         `(${ms(p.dataEnd - p.dataStart)} ms of transfer), the chart chunk at ${ms(p.chartChunkEnd)} ms. ` +
         `Headline figures painted at ${ms(p.headline)} ms: ${ms(p.headline - p.dataEnd)} ms after the data arrived, ` +
         (Number.isFinite(p.workerHeap)
-          ? 'in which the dataset worker decodes, parses, validates and indexes the file and answers the headline question, and the page renders the answer'
+          ? 'in which the dataset worker parses what it has not parsed yet (it parses the records as they arrive, decision 0017), validates and indexes the file and answers the headline question, and the page renders the answer'
           : 'in which the page parses, validates and indexes the file on its own thread, answers the headline question and renders') +
         ` (long tasks on the main thread in that time: ${ms(p.busyToHeadline)} ms). ` +
         `Scrolled to the charts at ${ms(p.scrolled)} ms; first chart painted at ${ms(p.chart)} ms (${ms(p.chart - p.headline)} ms after the headline figures; ` +
