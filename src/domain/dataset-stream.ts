@@ -31,8 +31,19 @@ const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 
-/** How far back into text already searched a cut is looked for: blanks between "}", "," and "{". */
-const SEARCH_BACK = 256;
+/** The last comma of a piece with "}" before it and "{" after it, blanks allowed between, all within the piece; −1 if none. */
+function lastCut(piece: string): number {
+  let comma = piece.lastIndexOf(',');
+  while (comma > 0) {
+    let before = comma - 1;
+    while (before >= 0 && isBlank(piece.charCodeAt(before))) before--;
+    let after = comma + 1;
+    while (after < piece.length && isBlank(piece.charCodeAt(after))) after++;
+    if (before >= 0 && piece.charCodeAt(before) === CLOSE_BRACE && piece.charCodeAt(after) === OPEN_BRACE) return comma;
+    comma = piece.lastIndexOf(',', comma - 1);
+  }
+  return -1;
+}
 
 function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -64,18 +75,24 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
   let sawVersion = false;
   // The records: text not yet parsed, and what was parsed.
   let work = '';
-  /** How much of `work` has been searched for a place to cut. */
-  let searched = 0;
+  /** Inside the records, the pieces received since the last run was parsed. */
+  let pieces: string[] = [];
+  let piecesLength = 0;
+  /** How many of `pieces` have been searched for a place to cut and had none. */
+  let searchedPieces = 0;
   let itemHasContent = false;
   let sawComma = false;
   const records: unknown[] = [];
   let recordsPass = true;
 
-  const parseRun = (text: string): void => {
+  const parseRun = (text: string): void => parseJoinedRun(`[${text}]`);
+
+  /** Parses a run of records given with its brackets, and checks them. */
+  const parseJoinedRun = (bracketed: string): void => {
     if (fallback) return;
     let run: unknown;
     try {
-      run = JSON.parse(`[${text}]`);
+      run = JSON.parse(bracketed);
     } catch {
       fallback = true;
       return;
@@ -114,34 +131,37 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
   };
 
   /**
-   * Inside the records, the text is not read character by character: it is cut after the last "}" "," "{"
-   * (blanks allowed between them) and the runs before the cut parsed. A cut that falls inside a string or
-   * inside a record leaves a run that is not JSON, so a run that parses was cut between records; one that
-   * does not sends the whole text to parseDatasetText. The last run, the end of the list and what follows
-   * are read character by character in finish().
+   * Inside the records, the text is not read character by character: each new piece is searched from its
+   * end for a "}" "," "{" (blanks allowed between them) within it, and the text before that comma parsed as
+   * one run. A cut that falls inside a string or inside a record leaves a run that is not JSON, so a run that
+   * parses was cut between records; one that does not sends the whole text to parseDatasetText. The last
+   * run, the end of the list and what follows are read character by character in finish(). Pieces are kept
+   * apart and joined once per run, brackets included, so each character is copied once before parsing.
    */
   const takeRecords = (chunk: string): void => {
-    work += chunk;
-    if (work.length < runChars) return;
-    // Only text not searched before (and a few characters back, for a cut whose "{" had not come yet), so
-    // a list with no place to cut (items that are not records) costs nothing more than it grows.
-    const lowest = Math.max(0, searched - SEARCH_BACK);
-    searched = work.length;
-    let comma = work.lastIndexOf(',');
-    while (comma >= lowest && comma > 0) {
-      let before = comma - 1;
-      while (before >= 0 && isBlank(work.charCodeAt(before))) before--;
-      let after = comma + 1;
-      while (after < work.length && isBlank(work.charCodeAt(after))) after++;
-      if (work.charCodeAt(before) === CLOSE_BRACE && after < work.length && work.charCodeAt(after) === OPEN_BRACE)
-        break;
-      comma = work.lastIndexOf(',', comma - 1);
+    if (work) {
+      pieces.push(work);
+      piecesLength += work.length;
+      work = '';
     }
-    if (comma < lowest || comma <= 0) return;
-    parseRun(work.slice(0, comma));
-    work = work.slice(comma + 1);
-    searched = work.length;
-    sawComma = true;
+    pieces.push(chunk);
+    piecesLength += chunk.length;
+    if (piecesLength < runChars) return;
+    // Only pieces not searched before: a list with no place to cut costs no more than it grows.
+    for (let k = pieces.length - 1; k >= searchedPieces; k--) {
+      const piece = pieces[k] as string;
+      const comma = lastCut(piece);
+      if (comma < 0) continue;
+      const run = ['[', ...pieces.slice(0, k), piece.slice(0, comma), ']'];
+      const rest = [piece.slice(comma + 1), ...pieces.slice(k + 1)];
+      pieces = rest;
+      piecesLength = rest.reduce((n, p) => n + p.length, 0);
+      searchedPieces = rest.length;
+      sawComma = true;
+      parseJoinedRun(run.join(''));
+      return;
+    }
+    searchedPieces = pieces.length;
   };
 
   /** Reads text character by character: the start of the file up to its records, and the end in finish(). */
@@ -302,7 +322,8 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
   const finish = (): LoadResult => {
     if (!fallback && phase === 'records') {
       // What is left of the records starts between two records: read it, the end of the list and the rest.
-      const rest = work;
+      const rest = pieces.join('') + work;
+      pieces = [];
       work = '';
       depth = 2;
       inString = false;
