@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type ColorToken, chartHeight, PAGE_TEXT_SIZE, type UnitsChart } from '../../domain/chart-specs.ts';
 import type { Lang } from '../../domain/format.ts';
 import { layoutUnitChart, type RowLayout, type Tone } from '../../domain/unit-chart-layout.ts';
@@ -26,12 +26,19 @@ function toneColor(tone: Tone): string {
 }
 
 /**
- * The width the chart is given, followed as the window changes; 600 until measured (and in tests); the
- * paper's when printed (measuring it would come too late for the print).
+ * The width the chart is given, measured before it is first painted and followed as the window changes; 600
+ * where there is no layout to measure (tests in jsdom); the paper's when printed (measuring it would come
+ * too late for the print).
  */
 function useWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(600);
   const printing = usePrinting();
+  // Measured before the first paint, so the chart is never drawn at 600 and then redrawn at its real width
+  // (a reader would see it jump, and an export taken in between would have the wrong size).
+  useLayoutEffect(() => {
+    const w = ref.current?.getBoundingClientRect().width;
+    if (w && w > 0) setWidth(Math.floor(w));
+  }, [ref]);
   useEffect(() => {
     const element = ref.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
