@@ -70,7 +70,6 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
   let sawRecords = false;
   // The value of a top-level schemaVersion met before the records: the records can then be checked as they come.
   let versionParts: string[] | null = null;
-  let versionText: string | null = null;
   let version: SchemaVersion | null = null;
   let sawVersion = false;
   // The records: text not yet parsed, and what was parsed.
@@ -125,7 +124,7 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
 
   const endVersion = (): void => {
     if (versionParts === null) return;
-    versionText = versionParts.join('').trim();
+    const versionText = versionParts.join('').trim();
     versionParts = null;
     version = versionText === '1' ? 1 : versionText === '2' ? 2 : null;
   };
