@@ -1,8 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDatasetReader } from './dataset-stream.ts';
+import { recordRows } from './record-rows.ts';
+import type { DatasetRecord } from './schema.ts';
 import { parseDatasetText } from './validate.ts';
+
+/** How many times the whole text was handed to parseDatasetText (by the reader, or by a test). */
+const fallbacks = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./validate.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./validate.ts')>();
+  return {
+    ...actual,
+    parseDatasetText: (text: string) => {
+      fallbacks.count++;
+      return actual.parseDatasetText(text);
+    },
+  };
+});
 
 const FIXTURES = new URL('../../tests/fixtures/datasets/', import.meta.url);
 const SAMPLE = readFileSync(new URL('../../data/gia-lam.json', import.meta.url), 'utf8');
@@ -61,6 +76,34 @@ describe('createDatasetReader', () => {
     `{"unitId":${JSON.stringify(unit)},"month":"${month}","carriedOver":0,"received":3,"receivedOnlineLevel3":1,"receivedOnlineLevel4":0,"resolvedEarly":0,"resolvedOnTime":2,"resolvedLate":0,"pendingWithinDeadline":1,"pendingOverdue":0,"feesVnd":0}`;
   const units = '[{"id":"a","name":"Xã A ] } \\" [","level":"commune"},{"id":"b","name":"B","level":"commune"}]';
   const recs = [record('a', '2022-01'), record('a', '2022-02'), record('b', '2022-01'), record('b', '2022-02')];
+  // The same records as rows: the fields of `record`, in its order (which is the contract's).
+  const NAMES = [
+    'unitId',
+    'month',
+    'carriedOver',
+    'received',
+    'receivedOnlineLevel3',
+    'receivedOnlineLevel4',
+    'resolvedEarly',
+    'resolvedOnTime',
+    'resolvedLate',
+    'pendingWithinDeadline',
+    'pendingOverdue',
+    'feesVnd',
+  ];
+  const names = JSON.stringify(NAMES);
+  const rowOf = (unit: string, month: string): unknown[] => {
+    const r = JSON.parse(record(unit, month)) as Record<string, unknown>;
+    return NAMES.map((name) => r[name]);
+  };
+  const rowWith = (unit: string, month: string, name: string, value: unknown) => {
+    const row = rowOf(unit, month);
+    row[NAMES.indexOf(name)] = value;
+    return JSON.stringify(row);
+  };
+  const rows = [rowOf('a', '2022-01'), rowOf('a', '2022-02'), rowOf('b', '2022-01'), rowOf('b', '2022-02')].map((r) =>
+    JSON.stringify(r),
+  );
   const texts: Record<string, string> = {
     'records last': `{"schemaVersion":1,"title":"T","units":${units},"records":[${recs.join(',')}]}`,
     'records first': `{"records":[${recs.join(',\n')}],"title":"T","units":${units},"schemaVersion":1}`,
@@ -91,6 +134,41 @@ describe('createDatasetReader', () => {
     'a unit id holding "},{"': `{"schemaVersion":1,"title":"T","units":[{"id":"a},{b","name":"A","level":"commune"}],"records":[${record('a},{b', '2022-01')},${record('a},{b', '2022-02')}]}`,
     'version as text': `{"schemaVersion":"1","title":"T","units":${units},"records":[${recs.join(',')}]}`,
     'version as an object': `{"schemaVersion":{"v":[1,2]},"title":"T","units":${units},"records":[${recs.join(',')}]}`,
+    // Records as rows (record-rows.ts): read while they come only when recordFields and the version come first.
+    rows: `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows.join(',')}]}`,
+    'rows, recordFields first of all': `{"recordFields":${names},"schemaVersion":2,"title":"T","units":${units},"records":[${rows.join(',\n')}]}`,
+    'rows, recordFields after the records': `{"schemaVersion":2,"title":"T","units":${units},"records":[${rows.join(',')}],"recordFields":${names}}`,
+    'rows, records first of all': `{"records":[${rows.join(',')}],"recordFields":${names},"schemaVersion":2,"title":"T","units":${units}}`,
+    'rows, recordFields twice': `{"schemaVersion":2,"title":"T","recordFields":${names},"units":${units},"recordFields":${names},"records":[${rows.join(',')}]}`,
+    'rows, recordFields twice, the second after the records': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows.join(',')}],"recordFields":["month","unitId"]}`,
+    'rows, the version after the records': `{"title":"T","units":${units},"recordFields":${names},"records":[${rows.join(',')}],"schemaVersion":2}`,
+    'rows, no version': `{"title":"T","units":${units},"recordFields":${names},"records":[${rows.join(',')}]}`,
+    'rows in version 1': `{"schemaVersion":1,"title":"T","units":${units},"recordFields":${names},"records":[${rows.join(',')}]}`,
+    'rows, the version twice': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows.join(',')}],"schemaVersion":1}`,
+    'rows, escaped recordFields key': `{"schemaVersion":2,"title":"T","units":${units},"record\\u0046ields":${names},"records":[${rows.join(',')}]}`,
+    'rows, recordFields with blanks and newlines': `{"schemaVersion":2,"title":"T","units":${units},"recordFields": [\n "${NAMES.join('" ,\n\t"')}" \n] ,"records":[${rows.join(',')}]}`,
+    'rows with blanks and newlines between them': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[\n  ${rows.join(' ,\n\t  ')}\n ]\n}\n`,
+    'rows, none': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[]}`,
+    'rows, a row too short': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows[0]},${JSON.stringify(rowOf('a', '2022-02').slice(0, -1))},${rows.slice(2).join(',')}]}`,
+    'rows, a row too long': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows.slice(0, 3).join(',')},${JSON.stringify([...rowOf('b', '2022-02'), 0])}]}`,
+    'rows, an empty row': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows[0]},[],${rows[1]}]}`,
+    'rows, a row that is an object': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows[0]},${recs[1]},${rows.slice(2).join(',')}]}`,
+    'rows, every row an object': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${recs.join(',')}]}`,
+    'rows, a row that is a number': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows.slice(0, 2).join(',')},7,${rows.slice(2).join(',')}]}`,
+    'rows, a null in a required field': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows[0]},${rowWith('a', '2022-02', 'received', null)},${rows.slice(2).join(',')}]}`,
+    'rows, a null in an optional field': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows.slice(0, 3).join(',')},${rowWith('b', '2022-02', 'feesVnd', null)}]}`,
+    'rows, a bad value': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows[0]},${rowWith('a', '2022-02', 'resolvedLate', -4)},${rows.slice(2).join(',')}]}`,
+    'rows, a unit id holding "],["': `{"schemaVersion":2,"title":"T","units":[{"id":"a\\"],[\\"b","name":"A","level":"commune"},{"id":"c],[d","name":"C","level":"commune"}],"recordFields":${names},"records":[${[rowOf('a"],["b', '2022-01'), rowOf('a"],["b', '2022-02'), rowOf('c],[d', '2022-01'), rowOf('c],[d', '2022-02')].map((r) => JSON.stringify(r)).join(',')}]}`,
+    'rows holding lists': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":["unitId","month","received"],"records":[["a","2022-01",[1]],["a",[3],[4]],[[5],[6],"b"],[[7],[8],[9],[]]]}`,
+    'rows, __proto__ at the top': `{"schemaVersion":2,"title":"T","__proto__":{"x":1},"units":${units},"recordFields":${names},"records":[${rows.join(',')}]}`,
+    'rows, recordFields with an unknown name': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names.replace('"received"', '"recieved"')},"records":[${rows.join(',')}]}`,
+    'rows, recordFields naming a field twice': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names.replace('"feesVnd"', '"month"')},"records":[${rows.join(',')}]}`,
+    'rows, recordFields empty': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":[],"records":[${rows.join(',')}]}`,
+    'rows, recordFields not a list': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":{"0":"unitId"},"records":[${rows.join(',')}]}`,
+    'rows, recordFields a string with commas': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":"unitId,month],[","records":[${rows.join(',')}]}`,
+    'rows, recordFields not JSON': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":[unitId],"records":[${rows.join(',')}]}`,
+    'rows, records not a list': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":{"a":[1]}}`,
+    'rows, a trailing comma': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows.join(',')},]}`,
   };
 
   for (const [name, text] of Object.entries(texts)) {
@@ -112,5 +190,79 @@ describe('createDatasetReader', () => {
     const broken = readInPieces(texts['a broken record'] as string, [300], 7);
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.errors.map((e) => e.path)).toContain('records[1].month');
+  });
+
+  it('reads rows, with recordFields and the version before them, as the records they stand for', () => {
+    const asObjects = `{"schemaVersion":2,"title":"T","units":${units},"records":[${recs.join(',')}]}`;
+    const expected = parseDatasetText(asObjects);
+    expect(expected.ok).toBe(true);
+    for (const name of ['rows', 'rows, recordFields first of all', 'rows with blanks and newlines between them']) {
+      fallbacks.count = 0;
+      const read = readInPieces(texts[name] as string, [60, 300, 301, 420], 64);
+      expect(read, name).toEqual(expected);
+      // Read as it came: the whole text was never handed to parseDatasetText.
+      expect(fallbacks.count, name).toBe(0);
+    }
+    // The count counts: an HTML page always goes to parseDatasetText.
+    fallbacks.count = 0;
+    readInPieces(texts['an HTML page'] as string, [3], 64);
+    expect(fallbacks.count).toBe(1);
+    const nullRequired = readInPieces(texts['rows, a null in a required field'] as string, [500], 7);
+    expect(nullRequired.ok).toBe(false);
+    if (!nullRequired.ok) {
+      expect(nullRequired.errors).toEqual([{ path: 'records[1].received', code: 'missing_field' }]);
+    }
+  });
+
+  it('reads a long file of rows in small runs, cut every 50 characters, as the same file with objects', () => {
+    const unitList = [{ id: 'd', name: 'Huyện Thử', level: 'district' }];
+    const records: Record<string, unknown>[] = [];
+    for (let u = 0; u < 20; u++) {
+      unitList.push({ id: `c${u}`, name: `Xã ${u} "],["`, level: 'commune', parentId: 'd' } as (typeof unitList)[0]);
+      let carried = u % 3;
+      for (let m = 0; m < 24; m++) {
+        const received = 10 + ((u * 7 + m * 3) % 40);
+        const onTime = Math.floor(received / 2);
+        const pending = carried + received - onTime;
+        const r: Record<string, unknown> = {
+          unitId: `c${u}`,
+          month: `${2022 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`,
+          carriedOver: carried,
+          received,
+        };
+        // Online as the total for even units, as both levels for odd ones; fees and Saturdays only sometimes.
+        if (u % 2 === 0) r.receivedOnline = Math.floor(received / 3);
+        else {
+          r.receivedOnlineLevel3 = Math.floor(received / 4);
+          r.receivedOnlineLevel4 = Math.floor(received / 5);
+        }
+        Object.assign(r, { resolvedEarly: 0, resolvedOnTime: onTime, resolvedLate: 0 });
+        Object.assign(r, { pendingWithinDeadline: pending, pendingOverdue: 0 });
+        if (m % 3 !== 0) r.feesVnd = received * 1000;
+        if (u === 5) r.saturdayReceived = 1;
+        records.push(r);
+        carried = pending;
+      }
+    }
+    const head = { schemaVersion: 2, title: 'Huyện Thử', units: unitList };
+    const objectsText = JSON.stringify({ ...head, records }, null, 2);
+    const { recordFields, rows: rowList } = recordRows(records as DatasetRecord[]);
+    const body = rowList.map((row) => `    ${JSON.stringify(row)}`).join(',\n');
+    const rowsText = `${JSON.stringify({ ...head, recordFields }, null, 2).slice(0, -2)},\n  "records": [\n${body}\n  ]\n}\n`;
+    expect(rowsText.length).toBeGreaterThan(20_000);
+
+    const expected = parseDatasetText(objectsText);
+    expect(expected.ok).toBe(true);
+    if (!expected.ok) return;
+    expect(expected.dataset.records).toHaveLength(480);
+    const cuts = Array.from({ length: Math.floor(rowsText.length / 50) }, (_, k) => (k + 1) * 50);
+    fallbacks.count = 0;
+    const read = readInPieces(rowsText, cuts, 64);
+    expect(fallbacks.count).toBe(0);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.dataset.records).toEqual(expected.dataset.records);
+    expect(read).toEqual(expected);
+    expect(read).toEqual(parseDatasetText(rowsText));
   });
 });

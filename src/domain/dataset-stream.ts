@@ -1,3 +1,4 @@
+import { RECORD_FIELDS_KEY, recordFieldsErrors, recordFromRow } from './record-rows.ts';
 import type { SchemaVersion } from './schema.ts';
 import { type LoadResult, parseDatasetText, recordPasses, validateDataset } from './validate.ts';
 
@@ -31,7 +32,10 @@ const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 
-/** The last comma of a piece with "}" before it and "{" after it, blanks allowed between, all within the piece; −1 if none. */
+/**
+ * The last comma of a piece with "}" or "]" before it and "{" or "[" after it (records as objects or as rows),
+ * blanks allowed between, all within the piece; −1 if none.
+ */
 function lastCut(piece: string): number {
   let comma = piece.lastIndexOf(',');
   while (comma > 0) {
@@ -39,7 +43,14 @@ function lastCut(piece: string): number {
     while (before >= 0 && isBlank(piece.charCodeAt(before))) before--;
     let after = comma + 1;
     while (after < piece.length && isBlank(piece.charCodeAt(after))) after++;
-    if (before >= 0 && piece.charCodeAt(before) === CLOSE_BRACE && piece.charCodeAt(after) === OPEN_BRACE) return comma;
+    const closing = before >= 0 ? piece.charCodeAt(before) : 0;
+    const opening = after < piece.length ? piece.charCodeAt(after) : 0;
+    if (
+      (closing === CLOSE_BRACE || closing === CLOSE_BRACKET) &&
+      (opening === OPEN_BRACE || opening === OPEN_BRACKET)
+    ) {
+      return comma;
+    }
     comma = piece.lastIndexOf(',', comma - 1);
   }
   return -1;
@@ -68,10 +79,16 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
   let lastKey: string | null = null;
   let awaitingRecords = false;
   let sawRecords = false;
-  // The value of a top-level schemaVersion met before the records: the records can then be checked as they come.
-  let versionParts: string[] | null = null;
+  // The values of a top-level schemaVersion and recordFields met before the records: the records can then be
+  // read and checked as they come. One value is read at a time: `valueKey` says whose text `valueParts` holds.
+  let valueParts: string[] | null = null;
+  let valueKey: 'schemaVersion' | 'recordFields' | null = null;
   let version: SchemaVersion | null = null;
   let sawVersion = false;
+  let fieldsText: string | null = null;
+  let sawFields = false;
+  /** The record field names when the records are rows (record-rows.ts), fixed as the records start. */
+  let rowNames: string[] | null = null;
   // The records: text not yet parsed, and what was parsed.
   let work = '';
   /** Inside the records, the pieces received since the last run was parsed. */
@@ -97,6 +114,17 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
       return;
     }
     const items = run as unknown[];
+    if (rowNames) {
+      for (let k = 0; k < items.length; k++) {
+        const record = recordFromRow(rowNames, items[k]);
+        // A row that cannot be read: parseDatasetText names it.
+        if (!record) {
+          fallback = true;
+          return;
+        }
+        items[k] = record;
+      }
+    }
     for (let k = 0; k < items.length; k++) records.push(items[k]);
     if (recordsPass) {
       if (version === null) recordsPass = false;
@@ -122,11 +150,28 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
     }
   };
 
-  const endVersion = (): void => {
-    if (versionParts === null) return;
-    const versionText = versionParts.join('').trim();
-    versionParts = null;
-    version = versionText === '1' ? 1 : versionText === '2' ? 2 : null;
+  const endValue = (): void => {
+    if (valueParts === null) return;
+    const text = valueParts.join('').trim();
+    if (valueKey === 'schemaVersion') {
+      version = text === '1' ? 1 : text === '2' ? 2 : null;
+    } else fieldsText = text;
+    valueParts = null;
+    valueKey = null;
+  };
+
+  /** As the records start: rows when recordFields came before them and can be used; else records as objects. */
+  const startRecords = (): void => {
+    if (fieldsText === null) return;
+    let names: unknown;
+    try {
+      names = JSON.parse(fieldsText);
+    } catch {
+      fallback = true;
+      return;
+    }
+    if (version === null || recordFieldsErrors(names, version).length > 0) fallback = true;
+    else rowNames = names as string[];
   };
 
   /**
@@ -183,9 +228,9 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
     }
     const n = chunk.length;
     let keyFrom = -1;
-    let versionFrom = -1;
+    let valueFrom = -1;
     if (keyParts) keyFrom = 0;
-    if (versionParts) versionFrom = 0;
+    if (valueParts) valueFrom = 0;
     for (; i < n; i++) {
       const c = chunk.charCodeAt(i);
       if (inString) {
@@ -228,14 +273,16 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
             phase = 'records';
             head.push(chunk.slice(from, i + 1));
             from = i + 1;
+            startRecords();
+            if (fallback) return;
           }
           break;
         case CLOSE_BRACE:
         case CLOSE_BRACKET:
-          if (depth === 1 && versionParts) {
-            if (versionFrom >= 0) versionParts.push(chunk.slice(versionFrom, i));
-            versionFrom = -1;
-            endVersion();
+          if (depth === 1 && valueParts) {
+            if (valueFrom >= 0) valueParts.push(chunk.slice(valueFrom, i));
+            valueFrom = -1;
+            endValue();
           }
           depth--;
           if (depth < 0) {
@@ -257,10 +304,10 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
           break;
         case COMMA:
           if (depth === 1) {
-            if (versionParts) {
-              if (versionFrom >= 0) versionParts.push(chunk.slice(versionFrom, i));
-              versionFrom = -1;
-              endVersion();
+            if (valueParts) {
+              if (valueFrom >= 0) valueParts.push(chunk.slice(valueFrom, i));
+              valueFrom = -1;
+              endValue();
             }
             expectKey = true;
           } else if (phase === 'records' && depth === 2) {
@@ -288,15 +335,19 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
               }
               sawRecords = true;
               awaitingRecords = true;
-            } else if (lastKey === 'schemaVersion') {
-              if (sawVersion) {
+            } else if (lastKey === 'schemaVersion' || lastKey === RECORD_FIELDS_KEY) {
+              const isVersion = lastKey === 'schemaVersion';
+              // Given twice, or recordFields after the records were read as objects: parseDatasetText decides.
+              if ((isVersion ? sawVersion : sawFields) || (!isVersion && phase !== 'head')) {
                 fallback = true;
                 return;
               }
-              sawVersion = true;
+              if (isVersion) sawVersion = true;
+              else sawFields = true;
               if (phase === 'head') {
-                versionParts = [];
-                versionFrom = i + 1;
+                valueParts = [];
+                valueKey = isVersion ? 'schemaVersion' : 'recordFields';
+                valueFrom = i + 1;
               }
             }
             lastKey = null;
@@ -305,7 +356,7 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
       }
     }
     if (keyFrom >= 0 && keyParts) keyParts.push(chunk.slice(keyFrom));
-    if (versionFrom >= 0 && versionParts) versionParts.push(chunk.slice(versionFrom));
+    if (valueFrom >= 0 && valueParts) valueParts.push(chunk.slice(valueFrom));
     if (phase === 'head') head.push(chunk.slice(from));
     else if (phase === 'records') work += chunk.slice(from);
     else tail.push(chunk.slice(from));
@@ -339,6 +390,13 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
       return parseDatasetText(whole.join(''));
     }
     const input = rest as Record<string, unknown>;
+    if (rowNames) {
+      // The rows were read with the names seen before them; the parsed file must say the same.
+      if (JSON.stringify(input[RECORD_FIELDS_KEY]) !== JSON.stringify(rowNames) || input.schemaVersion !== version) {
+        return parseDatasetText(whole.join(''));
+      }
+      delete input[RECORD_FIELDS_KEY];
+    }
     input.records = records;
     const checked = recordsPass && version !== null && input.schemaVersion === version ? version : null;
     return validateDataset(input, checked);

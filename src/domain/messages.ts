@@ -49,6 +49,15 @@ const vi: Record<ErrorCode, Template> = {
       ? `Hồ sơ trực tuyến lớn hơn số mới tiếp nhận (${formatCount(Number(d.received), 'vi')}).`
       : `Trực tuyến mức độ 3 + mức độ 4 lớn hơn số mới tiếp nhận (${formatCount(Number(d.received), 'vi')}).`,
   part_exceeds_received: (_e, d) => `Lớn hơn số mới tiếp nhận (${formatCount(Number(d.received), 'vi')}).`,
+  record_fields_version: () => 'recordFields (bản ghi viết thành hàng) chỉ dùng được với schemaVersion 2.',
+  record_fields_list: () =>
+    'recordFields phải là danh sách tên các trường của bản ghi, theo thứ tự các giá trị trong mỗi hàng.',
+  unknown_record_field: (_e, d) =>
+    `Không phải trường của bản ghi${d.suggestion ? ` (có phải ý là "${d.suggestion}"?)` : ''}.`,
+  duplicate_record_field: (_e, d) => `Trường bị ghi hai lần (đã có ở ${d.first}).`,
+  row_not_list: (_e, d) =>
+    `Khi có recordFields, mỗi bản ghi là một danh sách ${d.expected} giá trị theo thứ tự của recordFields.`,
+  row_length: (_e, d) => `Hàng có ${d.given} giá trị, trong khi recordFields có ${d.expected} tên trường.`,
   invalid: () => 'Giá trị không hợp lệ.',
 };
 
@@ -99,6 +108,14 @@ const en: Record<ErrorCode, Template> = {
       ? `Online dossiers exceed the dossiers received (${formatCount(Number(d.received), 'en')}).`
       : `Online level 3 + level 4 exceed the dossiers received (${formatCount(Number(d.received), 'en')}).`,
   part_exceeds_received: (_e, d) => `Exceeds the dossiers received (${formatCount(Number(d.received), 'en')}).`,
+  record_fields_version: () => 'recordFields (records written as rows) can only be used with schemaVersion 2.',
+  record_fields_list: () =>
+    'recordFields must be a list of record field names, in the order of the values in each row.',
+  unknown_record_field: (_e, d) => `Not a record field${d.suggestion ? ` (did you mean "${d.suggestion}"?)` : ''}.`,
+  duplicate_record_field: (_e, d) => `This field is named twice (already at ${d.first}).`,
+  row_not_list: (_e, d) =>
+    `With recordFields, each record is a list of ${d.expected} values, in the order of recordFields.`,
+  row_length: (_e, d) => `The row has ${d.given} values, but recordFields names ${d.expected} fields.`,
   invalid: () => 'Invalid value.',
 };
 

@@ -36,6 +36,12 @@ export type ErrorCode =
   | 'online_sum_mismatch'
   | 'online_exceeds_received'
   | 'part_exceeds_received'
+  | 'record_fields_version'
+  | 'record_fields_list'
+  | 'unknown_record_field'
+  | 'duplicate_record_field'
+  | 'row_not_list'
+  | 'row_length'
   | 'invalid';
 
 export interface DataError {

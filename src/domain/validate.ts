@@ -1,7 +1,9 @@
 import * as v from 'valibot';
+import { closestName } from './closest-name.ts';
 import { isMonth, isValidDate, monthIndex } from './months.ts';
 import type { DataError, DataWarning, ErrorCode } from './problems.ts';
 import { shortValue } from './problems.ts';
+import { RECORD_FIELDS_KEY, readRecordRows } from './record-rows.ts';
 import {
   DATASET_SCHEMAS,
   type Dataset,
@@ -68,7 +70,13 @@ export function validateDataset(input: unknown, recordsPassFor: SchemaVersion | 
   }
   // A file without schemaVersion is checked by version 1's rules, which then name the missing field.
   const schemaVersion: SchemaVersion = version === 2 ? 2 : 1;
-  const raw = input as Record<string, unknown>;
+  let raw = input as Record<string, unknown>;
+  if (Object.hasOwn(raw, RECORD_FIELDS_KEY)) {
+    // Records written as rows are read back into objects first: every later rule and path is the same.
+    const read = readRecordRows(raw, schemaVersion, ERROR_LIST_CAP);
+    if (!read.ok) return { ok: false, errors: read.errors, errorCount: read.errorCount };
+    raw = read.input;
+  }
   const parsed = schemaCheck(raw, schemaVersion, recordsPassFor === schemaVersion);
   const errors: DataError[] = parsed.success ? [] : parsed.issues.map((issue) => toDataError(issue, schemaVersion));
   errors.push(...otherUnknownFields(raw, errors, parsed.recordsChecked, schemaVersion));
@@ -290,7 +298,7 @@ const KNOWN_KEYS: Record<SchemaVersion, Record<string, readonly string[]>> = {
     targets: Object.keys(targetsSchema.entries),
   },
   2: {
-    dataset: Object.keys(datasetSchemaV2.entries),
+    dataset: [...Object.keys(datasetSchemaV2.entries), RECORD_FIELDS_KEY],
     units: Object.keys(unitSchema.entries),
     records: Object.keys(recordSchemaV2.entries),
     facts: Object.keys(factSchema.entries),
@@ -309,31 +317,7 @@ function closestField(issue: Issue, key: string, version: SchemaVersion): string
 }
 
 function closestIn(scope: string, key: string, version: SchemaVersion): string | undefined {
-  const candidates = KNOWN_KEYS[version][scope] ?? [];
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 4));
-  for (const c of candidates) {
-    const d = editDistance(key.toLowerCase(), c.toLowerCase());
-    if (d <= bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = row;
-  }
-  return prev[b.length] ?? 99;
+  return closestName(key, KNOWN_KEYS[version][scope] ?? []);
 }
 
 /**
