@@ -3,7 +3,7 @@ import { convertSpreadsheets, type SpreadsheetFile } from '../data/spreadsheet.t
 import type { Lang } from '../domain/format.ts';
 import { moreErrors } from '../domain/messages.ts';
 import { describeSheetError, describeSheetNote, describeSheetWarning } from '../domain/spreadsheet/messages.ts';
-import { datasetJsonText } from '../domain/spreadsheet/template-writer.ts';
+import { datasetJsonText } from '../domain/dataset-json-text.ts';
 import { EXIT, type Io, langOf, type Parsed, UsageError } from './cli-kit.ts';
 
 /** The usage line of this command, for the tool's help text. */

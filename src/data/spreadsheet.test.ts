@@ -16,7 +16,7 @@ import { parseCsv } from '../domain/spreadsheet/csv-text.ts';
 import { describeSheetError } from '../domain/spreadsheet/messages.ts';
 import type { ConvertResult } from '../domain/spreadsheet/problems.ts';
 import { INFO_SHEET, TABLE_SHEET, TEMPLATE_COLUMNS, templateRuleRow } from '../domain/spreadsheet/template-columns.ts';
-import { datasetJsonText } from '../domain/spreadsheet/template-writer.ts';
+import { datasetJsonText } from '../domain/dataset-json-text.ts';
 import { parseDatasetText } from '../domain/validate.ts';
 import {
   COUNT_FORMAT,
@@ -190,7 +190,8 @@ describe('a spreadsheet filled in by staff', () => {
       title: 'huyen-thu-2022',
       ...EXPECTED,
     });
-    expect(JSON.parse(datasetJsonText(result.dataset))).toEqual(result.dataset);
+    const written = parseDatasetText(datasetJsonText(result.dataset));
+    expect(written.ok && written.dataset).toEqual(result.dataset);
   });
 
   it('places a mistake in the workbook on its file, sheet, row and column', async () => {

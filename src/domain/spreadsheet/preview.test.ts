@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPECTED_REPORTS } from '../../../tests/support/report-fixtures.ts';
 import type { Dataset } from '../schema.ts';
+import { parseDatasetText } from '../validate.ts';
 import { importOutcome, importPreview } from './preview.ts';
 
 const DATASET: Dataset = { title: 'Gia Lâm', ...EXPECTED_REPORTS };
@@ -33,7 +34,8 @@ describe('the preview of an import', () => {
   it('hands the page the dataset as JSON text, never its records, and keeps a refusal as it is', () => {
     const outcome = importOutcome({ ok: true, dataset: DATASET, warnings: [], notes: [] });
     if (!outcome.ok) throw new Error('expected a dataset');
-    expect(JSON.parse(outcome.text)).toEqual({ $schema: './schema.json', ...DATASET });
+    const read = parseDatasetText(outcome.text);
+    expect(read.ok && read.dataset).toEqual({ $schema: './schema.json', ...DATASET });
     expect(Object.keys(outcome)).not.toContain('dataset');
     const refused = { ok: false as const, errors: [], errorCount: 0, notes: [] };
     expect(importOutcome(refused)).toBe(refused);

@@ -6,7 +6,7 @@ import { datasetToInfo } from './info-sheet.ts';
 import { describeSheetError, describeSheetNote, describeSheetWarning } from './messages.ts';
 import type { ConvertResult, SheetCells } from './problems.ts';
 import { type ColumnKey, recogniseHeader, TEMPLATE_COLUMNS } from './template-columns.ts';
-import { datasetJsonText, datasetToTable, templateInfo, templateTable } from './template-writer.ts';
+import { datasetToTable, templateInfo, templateTable } from './template-writer.ts';
 
 const KEYS = TEMPLATE_COLUMNS.map((c) => c.key);
 const LABELS = TEMPLATE_COLUMNS.map((c) => c.label.vi);
@@ -433,11 +433,5 @@ describe('writing the table', () => {
     expect(dataset.units[0]?.id).toBe('huyen-mau');
     expect(dataset.fields).toEqual([{ id: 'dat-dai', name: 'Đất đai' }]);
     expect(result.notes.map((n) => n.code)).toEqual(['rule_row_skipped', 'example_row']);
-  });
-
-  it('writes JSON with "$schema" first and two-space indentation', () => {
-    const text = datasetJsonText({ ...DATASET, $schema: 'other.json' });
-    expect(text.startsWith('{\n  "$schema": "./schema.json",\n  "schemaVersion": 2,')).toBe(true);
-    expect(text.endsWith('}\n')).toBe(true);
   });
 });

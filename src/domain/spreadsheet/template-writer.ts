@@ -94,9 +94,3 @@ export function templateTable(): TableCell[][] {
 export function templateInfo(): InfoRow[] {
   return datasetToInfo(TEMPLATE_EXAMPLE);
 }
-
-/** The JSON text of a dataset as written by `convert`: `$schema` first, two-space indentation. */
-export function datasetJsonText(dataset: Dataset, schema = './schema.json'): string {
-  const { $schema: _ignored, ...rest } = dataset;
-  return `${JSON.stringify({ $schema: schema, ...rest }, null, 2)}\n`;
-}
