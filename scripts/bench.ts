@@ -9,12 +9,13 @@ import { runInNewContext } from 'node:vm';
 import { gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { dashboardFigures, headline, type Selection, unitRows } from '../src/domain/dashboard.ts';
+import { datasetJsonText } from '../src/domain/dataset-json-text.ts';
 import { createDatasetReader } from '../src/domain/dataset-stream.ts';
 import { indexDataset, summarize } from '../src/domain/metrics.ts';
 import { findWarnings, parseDatasetText, validateDataset } from '../src/domain/validate.ts';
 import { launchChromium } from '../tests/browser/chromium.ts';
 import { BUDGETS, buildWithChunks, checkFirstView, type FirstView, firstViewReport, kb } from './check-budget.ts';
-import { FICTIONAL_SIZES, type FictionalSize, fictionalText, generateFictional } from './generate-fictional.ts';
+import { FICTIONAL_SIZES, type FictionalSize, generateFictional } from './generate-fictional.ts';
 
 /**
  * The performance bench (npm run bench): the dashboard's production build in
@@ -1739,7 +1740,8 @@ ${r.firstViewText}
 ## Pages in Chromium
 
 Datasets: the sample (\`${SAMPLE_FILE}\`, what the dashboard loads when no other file is named: one district, 22 communes,
-16 months) and two fictional provinces made by \`scripts/generate-fictional.ts\` with its default seed, written compact:
+16 months) and two fictional provinces made by \`scripts/generate-fictional.ts\` with its default seed, written as
+\`tthc convert\` writes a file (\`datasetJsonText\`: the records as rows, one a line, decision 0019):
 
 | dataset | communes | months | file |
 | --- | --- | --- | --- |
@@ -1794,8 +1796,8 @@ ${r.node.map((n) => `${n.runs} (${n.size})`).join(', ')} runs after untimed warm
 before each timed step. "Whole pipeline" is \`parseDatasetText\` (JSON.parse, then validateDataset: schema,
 cross-checks, warnings), \`indexDataset\`, then \`summarize\`, \`headline\` and \`unitRows\` for the whole span,
 every level. \`dashboardFigures\` (what the worker answers for the charts and the ranking, the whole span, every
-level) is timed after it, on its own. The fictional files are written compact (no indentation): the stricter case
-for the parse ratio. The last two columns are how the worker reads a file that is downloading
+level) is timed after it, on its own. The fictional files are written as \`tthc convert\` writes them (records as
+rows, decision 0019), so \`parseDatasetText\` includes reading the rows back into records. The last two columns are how the worker reads a file that is downloading
 (\`createDatasetReader\`, decision 0017): the text pushed in 64 KB pieces, then \`finish()\`, which is all that
 is left to do once the last byte is in; together they give what \`parseDatasetText\` gives.
 
@@ -1840,12 +1842,11 @@ function download(url: string, encoding: 'gzip' | 'identity'): Promise<{ ms: num
   });
 }
 
-/** The records as one list of keys and one list of values per record (a layout the dashboard does not read today). */
-function asRows(text: string): string {
-  const data = JSON.parse(text) as { records: Record<string, unknown>[] };
-  const keys = [...new Set(data.records.flatMap((r) => Object.keys(r)))];
-  const rows = data.records.map((r) => keys.map((k) => r[k] ?? null));
-  return JSON.stringify({ ...data, records: { keys, rows } });
+/** The same dataset with its records as objects, written compact (no indentation). */
+function asObjects(text: string): string {
+  const read = parseDatasetText(text);
+  if (!read.ok) throw new Error('the bench file does not load');
+  return JSON.stringify(read.dataset);
 }
 
 async function benchTransfer(baseUrl: string, file: string): Promise<TransferResult> {
@@ -1855,11 +1856,11 @@ async function benchTransfer(baseUrl: string, file: string): Promise<TransferRes
     const runs = [await download(url, encoding), await download(url, encoding), await download(url, encoding)];
     served.push({ encoding, ms: median(runs.map((r) => r.ms)), bytes: runs[0]?.bytes ?? 0 });
   }
-  const objects = readFileSync(file, 'utf8');
+  const rows = readFileSync(file, 'utf8');
   const layouts: TransferResult['layouts'] = [];
   for (const [name, text] of [
-    ['records as objects (the format today)', objects],
-    ['records as rows (keys once, then one list of values per record)', asRows(objects)],
+    ['records as objects, compact (no indentation)', asObjects(rows)],
+    ['records as rows, one a line (as `tthc convert` writes; the file served above)', rows],
   ] as const) {
     const bytes = Buffer.byteLength(text);
     const zips = [0, 1, 2].map(() => time(() => gzipSync(text, { level: zlibConstants.Z_DEFAULT_COMPRESSION }).length));
@@ -1900,7 +1901,7 @@ function transferLines(t: TransferResult): string[] {
       ? `Compressing on the fly takes ${ms(gzip.ms - plain.ms)} ms more than sending the file as it is, on this machine: for the large file the server, not the page, sets when the data is in.`
       : '',
     '',
-    'The same dataset written in two layouts, measured in Node (gzip at the default level, as the server does; JSON.parse median of 3):',
+    'The same dataset written in two ways, measured in Node (gzip at the default level, as the server does; JSON.parse median of 3):',
     '',
     table(
       ['layout', 'size', 'gzip (ms)', 'gzipped', 'JSON.parse (ms)'],
@@ -1970,7 +1971,7 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const size of needed) {
       const [dataset, gen] = time(() => generateFictional(size));
       const file = join(work, `bench-${size}.json`);
-      writeFileSync(file, fictionalText(dataset, true));
+      writeFileSync(file, datasetJsonText(dataset));
       files.set(size, file);
       console.log(
         `generated ${size}: ${count(dataset.records.length)} records, ${mb(statSync(file).size)} in ${ms(gen)} ms`,

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { datasetJsonText } from '../src/domain/dataset-json-text.ts';
 import type { Dataset } from '../src/domain/schema.ts';
 import { mulberry32 } from './generate-sample.ts';
 
@@ -18,7 +19,9 @@ import { mulberry32 } from './generate-sample.ts';
  * so the data-quality panel has something to list. It never breaks a rule the
  * contract enforces: validateDataset accepts every file this makes.
  *
- *   tsx scripts/generate-fictional.ts <small|medium|large> -o <file> [--seed N] [--compact]
+ *   tsx scripts/generate-fictional.ts <small|medium|large> -o <file> [--seed N] [--compact | --rows]
+ *
+ * --rows writes the file as `tthc convert` does (records as rows, one a line: decision 0019).
  */
 
 type DatasetRecord = Dataset['records'][number];
@@ -264,7 +267,7 @@ export function generateFictionalWithNotes(size: FictionalSize, seed = DEFAULT_S
   const communeIds = new Set(units.filter((u) => u.level === 'commune').map((u) => u.id));
   const deliberate = breakSome(records, communeIds, rand);
   const dataset: Dataset = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     title: `Tỉnh Hư Cấu — dữ liệu giả lập để đo hiệu năng (${size})`,
     source: `Sinh tự động bởi scripts/generate-fictional.ts (cỡ ${size}, hạt giống ${seed}). Tỉnh, huyện, xã và mọi số liệu đều hư cấu; chỉ dùng để đo hiệu năng, không dùng để báo cáo.`,
     illustrative: true,
@@ -302,11 +305,16 @@ function main(argv: readonly string[]): number {
   const seedAt = argv.indexOf('--seed');
   const seed = seedAt >= 0 ? Number(argv[seedAt + 1]) : DEFAULT_SEED;
   if (!isFictionalSize(size) || !out || !Number.isSafeInteger(seed)) {
-    console.error('usage: tsx scripts/generate-fictional.ts <small|medium|large> -o <file> [--seed N] [--compact]');
+    console.error(
+      'usage: tsx scripts/generate-fictional.ts <small|medium|large> -o <file> [--seed N] [--compact | --rows]',
+    );
     return 2;
   }
   const dataset = generateFictional(size, seed);
-  writeFileSync(out, fictionalText(dataset, argv.includes('--compact')));
+  writeFileSync(
+    out,
+    argv.includes('--rows') ? datasetJsonText(dataset) : fictionalText(dataset, argv.includes('--compact')),
+  );
   console.log(`wrote ${out}: ${dataset.units.length} units, ${dataset.records.length} records`);
   return 0;
 }
