@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { convertSpreadsheets, type SpreadsheetFile } from '../data/spreadsheet.ts';
+import { datasetJsonText } from '../domain/dataset-json-text.ts';
 import type { Lang } from '../domain/format.ts';
 import { moreErrors } from '../domain/messages.ts';
 import { describeSheetError, describeSheetNote, describeSheetWarning } from '../domain/spreadsheet/messages.ts';
-import { datasetJsonText } from '../domain/dataset-json-text.ts';
 import { EXIT, type Io, langOf, type Parsed, UsageError } from './cli-kit.ts';
 
 /** The usage line of this command, for the tool's help text. */

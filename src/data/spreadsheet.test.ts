@@ -11,12 +11,12 @@ import {
   REPORT_FILES,
 } from '../../tests/support/report-fixtures.ts';
 import { reportWorkbook } from '../../tests/support/report-xlsx.ts';
+import { datasetJsonText } from '../domain/dataset-json-text.ts';
 import type { Dataset } from '../domain/schema.ts';
 import { parseCsv } from '../domain/spreadsheet/csv-text.ts';
 import { describeSheetError } from '../domain/spreadsheet/messages.ts';
 import type { ConvertResult } from '../domain/spreadsheet/problems.ts';
 import { INFO_SHEET, TABLE_SHEET, TEMPLATE_COLUMNS, templateRuleRow } from '../domain/spreadsheet/template-columns.ts';
-import { datasetJsonText } from '../domain/dataset-json-text.ts';
 import { parseDatasetText } from '../domain/validate.ts';
 import {
   COUNT_FORMAT,

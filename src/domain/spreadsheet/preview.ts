@@ -1,7 +1,7 @@
+import { datasetJsonText } from '../dataset-json-text.ts';
 import { indexDataset, levelTotals, unitsOfLevel } from '../metrics.ts';
 import { type Dataset, LEVELS, type Level } from '../schema.ts';
 import type { ConvertResult, SheetError, SheetNote, SheetWarning } from './problems.ts';
-import { datasetJsonText } from '../dataset-json-text.ts';
 
 /**
  * What the import panel shows of a converted dataset before it is used: its
