@@ -1,6 +1,13 @@
-import { RECORD_FIELDS_KEY, recordFieldsErrors, recordFromRow } from './record-rows.ts';
+import { RECORD_FIELDS_KEY, recordFieldsErrors } from './record-rows.ts';
 import type { SchemaVersion } from './schema.ts';
-import { type LoadResult, parseDatasetText, recordPasses, validateDataset } from './validate.ts';
+import {
+  type LoadResult,
+  parseDatasetText,
+  type RowRead,
+  recordPasses,
+  rowReader,
+  validateDataset,
+} from './validate.ts';
 
 /**
  * Reads a dataset's text as it arrives, so that most of the parsing is done by the time the last byte is in
@@ -89,6 +96,7 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
   let sawFields = false;
   /** The record field names when the records are rows (record-rows.ts), fixed as the records start. */
   let rowNames: string[] | null = null;
+  let readRow: ((row: unknown) => RowRead | null) | null = null;
   // The records: text not yet parsed, and what was parsed.
   let work = '';
   /** Inside the records, the pieces received since the last run was parsed. */
@@ -114,16 +122,19 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
       return;
     }
     const items = run as unknown[];
-    if (rowNames) {
+    if (readRow) {
+      // Rows: each read into its record and checked in one walk (rowReader).
       for (let k = 0; k < items.length; k++) {
-        const record = recordFromRow(rowNames, items[k]);
+        const read = readRow(items[k]);
         // A row that cannot be read: parseDatasetText names it.
-        if (!record) {
+        if (!read) {
           fallback = true;
           return;
         }
-        items[k] = record;
+        records.push(read.record);
+        if (!read.passes) recordsPass = false;
       }
+      return;
     }
     for (let k = 0; k < items.length; k++) records.push(items[k]);
     if (recordsPass) {
@@ -171,7 +182,10 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
       return;
     }
     if (version === null || recordFieldsErrors(names, version).length > 0) fallback = true;
-    else rowNames = names as string[];
+    else {
+      rowNames = names as string[];
+      readRow = rowReader(rowNames, version);
+    }
   };
 
   /**

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { recordSchemaV1, recordSchemaV2, type SchemaVersion } from './schema.ts';
-import { recordPasses } from './validate.ts';
+import { recordFromRow } from './record-rows.ts';
+import { recordPasses, rowReader } from './validate.ts';
 
 const goodRecord = {
   unitId: 'a',
@@ -86,5 +87,62 @@ describe('the fast record check', () => {
     expect(recordPasses({ ...goodRecord, receivedOnline: 0 }, 1)).toBe(false);
     expect(recordPasses({ ...goodRecordV2, fieldId: ' ' }, 2)).toBe(false);
     expect(recordPasses({ ...goodRecordV2, fieldId: 7 }, 2)).toBe(false);
+  });
+});
+
+describe('reading a row and checking it in one walk', () => {
+  const v2Keys = Object.keys(recordSchemaV2.entries);
+  // Names as a file may give them (a shuffled subset of the version's fields), now and then an unknown one.
+  const names = fc.oneof(
+    { weight: 5, arbitrary: fc.shuffledSubarray(v2Keys, { minLength: 1 }) },
+    { weight: 1, arbitrary: fc.shuffledSubarray([...v2Keys, 'extra', 'recieved'], { minLength: 1 }) },
+  );
+  // Values a row may hold, as close to right as a real file's: the good record's value, or an odd one.
+  const valueFor = (name: string) =>
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constant((goodRecordV2 as Record<string, unknown>)[name] ?? 0) },
+      { weight: 1, arbitrary: oddValue },
+    );
+
+  it('gives the record recordFromRow gives, and passes it exactly when recordPasses does', () => {
+    fc.assert(
+      fc.property(
+        names,
+        fc.constantFrom<SchemaVersion>(1, 2),
+        fc.integer({ min: -1, max: 1 }),
+        fc.nat(),
+        (list, version, lengthChange, seed) => {
+          const row: unknown[] = list.map((name, k) => {
+            const pick = fc.sample(valueFor(name), { seed: seed + k, numRuns: 1 })[0];
+            return pick === undefined && k % 2 === 0 ? null : pick;
+          });
+          if (lengthChange < 0) row.pop();
+          if (lengthChange > 0) row.push(0);
+          const read = rowReader(list, version)(row);
+          const expected = recordFromRow(list, row);
+          if (expected === null) expect(read).toBeNull();
+          else {
+            expect(read?.record).toStrictEqual(expected);
+            expect(read?.passes).toBe(recordPasses(expected, version));
+          }
+        },
+      ),
+      { seed: 20261128, numRuns: 3000 },
+    );
+  });
+
+  it('refuses to read what is not a row, and reads a good one', () => {
+    const list = Object.keys(goodRecordV2);
+    const read = rowReader(list, 2);
+    expect(read({ unitId: 'a' })).toBeNull();
+    expect(read(list.slice(1).map(() => 0))).toBeNull();
+    const good = read(Object.values(goodRecordV2));
+    expect(good).toEqual({ record: goodRecordV2, passes: true });
+    expect(read(Object.values({ ...goodRecordV2, received: -1 }))?.passes).toBe(false);
+    expect(read(Object.values({ ...goodRecordV2, received: null }))?.passes).toBe(false);
+    expect(read(Object.values({ ...goodRecordV2, fieldId: null }))).toEqual({
+      record: { ...goodRecordV2, fieldId: undefined },
+      passes: true,
+    });
   });
 });
