@@ -121,6 +121,90 @@ describe('fetchDataset', () => {
   });
 });
 
+/**
+ * A stand-in for the dataset worker that keeps what the page sends it; at 'end' it answers that the file was
+ * refused, so a test sees the load end without running the real worker.
+ */
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onerror: unknown = null;
+  readonly bytes: number[] = [];
+  readonly types: string[] = [];
+  terminated = false;
+  constructor() {
+    FakeWorker.made.push(this);
+  }
+  postMessage(message: { type: string; bytes?: ArrayBuffer }): void {
+    this.types.push(message.type);
+    if (message.bytes) for (const b of new Uint8Array(message.bytes)) this.bytes.push(b);
+    if (message.type === 'end') {
+      queueMicrotask(() =>
+        this.onmessage?.({ data: { type: 'loaded', result: { ok: false, errors: [], errorCount: 0 } } }),
+      );
+    }
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+/** A body of unknown length (as a server that compresses as it sends gives), in chunks of the given size. */
+function chunked(bytes: Uint8Array, size: number): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= bytes.length) controller.close();
+      else {
+        controller.enqueue(bytes.slice(at, at + size));
+        at += size;
+      }
+    },
+  });
+}
+
+describe('fetchDataset with a body of unknown length', () => {
+  afterEach(() => {
+    FakeWorker.made = [];
+  });
+
+  it('feeds a worker from the first chunk, and ends it unused when the body is small', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    respond(chunked(new TextEncoder().encode(SAMPLE), 100_000));
+    const loaded = await fetchDataset('data/x.json', undefined, source);
+    expect(loaded.engine.where).toBe('page');
+    expect(loaded.meta.title).toBe(JSON.parse(SAMPLE).title);
+    expect(FakeWorker.made).toHaveLength(1);
+    const [spare] = FakeWorker.made;
+    // It was given copies of the chunks as they came (the page kept its own), then ended.
+    expect(spare?.types[0]).toBe('chunk');
+    expect(spare?.types).not.toContain('end');
+    expect(spare?.terminated).toBe(true);
+  });
+
+  it('hands a large body to the worker it started, which has every byte once and in order', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const big = new Uint8Array(2_500_000).map((_, i) => 48 + (i % 10));
+    respond(chunked(big, 300_000));
+    const error = await fetchDataset('data/x.json', undefined, source).catch((e: unknown) => e);
+    // The stand-in refuses every file: what matters here is what it was given.
+    expect(error).toBeInstanceOf(DatasetRefused);
+    expect(FakeWorker.made).toHaveLength(1);
+    const [worker] = FakeWorker.made;
+    expect(worker?.types.at(-1)).toBe('end');
+    expect(worker?.bytes).toHaveLength(big.length);
+    expect(worker?.bytes.every((b, i) => b === big[i])).toBe(true);
+  });
+
+  it('starts no worker when the server says the body is small', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    respond(SAMPLE, { headers: { 'Content-Length': String(new TextEncoder().encode(SAMPLE).length) } });
+    const loaded = await fetchDataset('data/x.json', undefined, source);
+    expect(loaded.engine.where).toBe('page');
+    expect(FakeWorker.made).toHaveLength(0);
+  });
+});
+
 describe('loadFile and loadText', () => {
   it('read a file as UTF-8 and a text as it is, through the same validation', async () => {
     const fromFile = await loadFile(new Blob([SAMPLE]), 'gia-lam.json');

@@ -82,6 +82,8 @@ export async function fetchDataset(
   const timer = setTimeout(() => timeout.abort(), FETCH_TIMEOUT_MS);
   const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
   let worker: WorkerEngine | null = null;
+  /** A worker started on a body of unknown length, fed a copy of each chunk until the size is known. */
+  let spare: WorkerEngine | null = null;
   try {
     let response: Response;
     try {
@@ -117,6 +119,10 @@ export async function fetchDataset(
       }
     }
     const kept: Uint8Array[] = [];
+    // A server that compresses as it sends (as docs/deploy.md sets up) gives no length. A worker started now
+    // and fed copies of the chunks is ready, and has parsed what came, by the time the body turns out large;
+    // a small body is read on this thread as before, and the worker ended unused.
+    if (total === null && workersAvailable()) spare = new WorkerEngine();
     try {
       const reader = response.body?.getReader();
       if (!reader) kept.push(new Uint8Array(await response.arrayBuffer()));
@@ -130,10 +136,17 @@ export async function fetchDataset(
           if (worker) worker.push(value);
           else {
             kept.push(value);
+            // A copy: push() moves the bytes it is given, and this thread may still need its own.
+            spare?.push(value.slice());
             if (received >= WORKER_THRESHOLD && workersAvailable()) {
-              // Larger than announced (or not announced): hand what came so far to a worker, and the rest.
-              worker = new WorkerEngine();
-              for (const part of kept) worker.push(part);
+              // Larger than announced (or not announced): the worker has, or is given, what came so far.
+              if (spare) {
+                worker = spare;
+                spare = null;
+              } else {
+                worker = new WorkerEngine();
+                for (const part of kept) worker.push(part);
+              }
               kept.length = 0;
             }
           }
@@ -158,6 +171,7 @@ export async function fetchDataset(
   } finally {
     clearTimeout(timer);
     worker?.dispose();
+    spare?.dispose();
     setLoadProgress(null);
   }
 }
