@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { recordSchemaV1, recordSchemaV2, type SchemaVersion } from './schema.ts';
 import { recordFromRow } from './record-rows.ts';
+import { recordSchemaV1, recordSchemaV2, type SchemaVersion } from './schema.ts';
 import { recordPasses, rowReader } from './validate.ts';
 
 const goodRecord = {
