@@ -518,10 +518,19 @@ function checkRecords(
   const seenRecord = new Map<string, Map<number, number>>();
   // Per unit, its first record: index + 1 when it has a fieldId, −(index + 1) when not.
   const firstOfUnit = new Map<string, number>();
+  // A file lists a unit's records together: what is known of the last unit seen is kept, not looked up again.
+  let lastUnit: unknown;
+  let lastUnitKnown = true;
+  let lastMonths: Map<number, number> | undefined;
   records.forEach((record, i) => {
     if (!isObject(record)) return;
     const { unitId, month, received, fieldId } = record;
-    if (typeof unitId === 'string' && /\S/.test(unitId) && unitIndex !== null && !unitIndex.has(unitId)) {
+    if (unitId !== lastUnit) {
+      lastUnit = unitId;
+      lastMonths = typeof unitId === 'string' ? seenRecord.get(unitId) : undefined;
+      lastUnitKnown = !(typeof unitId === 'string' && /\S/.test(unitId) && unitIndex !== null && !unitIndex.has(unitId));
+    }
+    if (!lastUnitKnown) {
       errors.push({ path: `records[${i}].unitId`, code: 'unknown_unit', value: shortValue(unitId) });
     }
     let fieldNumber = 0;
@@ -547,10 +556,11 @@ function checkRecords(
       }
     }
     if (typeof unitId === 'string' && typeof month === 'string' && isMonth(month) && fieldNumber >= 0) {
-      let months = seenRecord.get(unitId);
+      let months = lastMonths;
       if (!months) {
         months = new Map();
         seenRecord.set(unitId, months);
+        lastMonths = months;
       }
       const key = monthIndex(month) * stride + fieldNumber;
       const first = months.get(key);
