@@ -171,6 +171,24 @@ describe('createDatasetReader', () => {
     'rows, a trailing comma': `{"schemaVersion":2,"title":"T","units":${units},"recordFields":${names},"records":[${rows.join(',')},]}`,
   };
 
+  // The records' cross-checks run while the records come only when the units (and fields) came before them.
+  const byField = (unit: string, month: string, field: string) =>
+    `{"unitId":"${unit}","month":"${month}","fieldId":"${field}","carriedOver":0,"received":3,"receivedOnline":1,"resolvedEarly":0,"resolvedOnTime":2,"resolvedLate":0,"pendingWithinDeadline":1,"pendingOverdue":0}`;
+  const fieldList = '[{"id":"f","name":"F"},{"id":"g","name":"G"}]';
+  Object.assign(texts, {
+    'a record given twice': `{"schemaVersion":1,"title":"T","units":${units},"records":[${recs[0]},${recs[1]},${recs[0]}]}`,
+    'a record of a unit not in the units': `{"schemaVersion":1,"title":"T","units":${units},"records":[${recs[0]},${record('z', '2022-01')}]}`,
+    'units after the records': `{"schemaVersion":1,"title":"T","records":[${recs.join(',')}],"units":${units}}`,
+    'units after the records, one unknown': `{"schemaVersion":1,"title":"T","records":[${record('z', '2022-01')},${recs[0]}],"units":${units}}`,
+    'units twice, the record only in the first': `{"schemaVersion":1,"title":"T","units":[{"id":"z","name":"Z","level":"commune"}],"units":${units},"records":[${record('z', '2022-01')}]}`,
+    'units twice, the record only in the second': `{"schemaVersion":1,"title":"T","units":${units},"units":[{"id":"z","name":"Z","level":"commune"}],"records":[${record('z', '2022-01')}]}`,
+    'records by field, fields before them': `{"schemaVersion":2,"title":"T","units":${units},"fields":${fieldList},"records":[${byField('a', '2022-01', 'f')},${byField('a', '2022-01', 'g')},${byField('b', '2022-01', 'f')}]}`,
+    'records by field, fields after them': `{"schemaVersion":2,"title":"T","units":${units},"records":[${byField('a', '2022-01', 'f')},${byField('a', '2022-01', 'g')}],"fields":${fieldList}}`,
+    'records by field, a field not in the list': `{"schemaVersion":2,"title":"T","units":${units},"fields":${fieldList},"records":[${byField('a', '2022-01', 'f')},${byField('a', '2022-01', 'h')}]}`,
+    'records by field, the same field twice': `{"schemaVersion":2,"title":"T","units":${units},"fields":${fieldList},"records":[${byField('a', '2022-01', 'f')},${byField('a', '2022-01', 'f')}]}`,
+    'units not a list': `{"schemaVersion":1,"title":"T","units":{"a":1},"records":[${recs[0]}]}`,
+  });
+
   for (const [name, text] of Object.entries(texts)) {
     it(`reads "${name}" as parsing the whole text does, wherever the pieces are cut`, () => {
       fc.assert(

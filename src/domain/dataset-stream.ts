@@ -4,6 +4,7 @@ import {
   type LoadResult,
   parseDatasetText,
   type RowRead,
+  recordCrossCheck,
   recordPasses,
   rowReader,
   validateDataset,
@@ -86,10 +87,17 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
   let lastKey: string | null = null;
   let awaitingRecords = false;
   let sawRecords = false;
-  // The values of a top-level schemaVersion and recordFields met before the records: the records can then be
-  // read and checked as they come. One value is read at a time: `valueKey` says whose text `valueParts` holds.
+  // The values of a top-level schemaVersion, recordFields, units and fields met before the records: the
+  // records can then be read and checked as they come. One value is read at a time: `valueKey` says whose
+  // text `valueParts` holds.
   let valueParts: string[] | null = null;
-  let valueKey: 'schemaVersion' | 'recordFields' | null = null;
+  let valueKey: 'schemaVersion' | 'recordFields' | 'units' | 'fields' | null = null;
+  let unitsText: string | null = null;
+  let fieldListText: string | null = null;
+  /** Units or fields given after the records, or twice: the records' cross-checks are left to the end. */
+  let crossLater = false;
+  let sawUnits = false;
+  let sawFieldList = false;
   let version: SchemaVersion | null = null;
   let sawVersion = false;
   let fieldsText: string | null = null;
@@ -108,6 +116,19 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
   let sawComma = false;
   const records: unknown[] = [];
   let recordsPass = true;
+  /** The record cross-checks of validateDataset, run as the records come (when units came before them). */
+  let crossCheck: ((record: unknown, index: number) => boolean) | null = null;
+  let crossPass = false;
+
+  const crossCheckFrom = (from: number): void => {
+    if (!crossPass || !crossCheck) return;
+    for (let k = from; k < records.length; k++) {
+      if (!crossCheck(records[k], k)) {
+        crossPass = false;
+        return;
+      }
+    }
+  };
 
   const parseRun = (text: string): void => parseJoinedRun(`[${text}]`);
 
@@ -122,6 +143,7 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
       return;
     }
     const items = run as unknown[];
+    const from = records.length;
     if (readRow) {
       // Rows: each read into its record and checked in one walk (rowReader).
       for (let k = 0; k < items.length; k++) {
@@ -134,9 +156,11 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
         records.push(read.record);
         if (!read.passes) recordsPass = false;
       }
+      crossCheckFrom(from);
       return;
     }
     for (let k = 0; k < items.length; k++) records.push(items[k]);
+    crossCheckFrom(from);
     if (recordsPass) {
       if (version === null) recordsPass = false;
       else {
@@ -166,13 +190,28 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
     const text = valueParts.join('').trim();
     if (valueKey === 'schemaVersion') {
       version = text === '1' ? 1 : text === '2' ? 2 : null;
-    } else fieldsText = text;
+    } else if (valueKey === 'recordFields') fieldsText = text;
+    else if (valueKey === 'units') unitsText = text;
+    else fieldListText = text;
     valueParts = null;
     valueKey = null;
   };
 
-  /** As the records start: rows when recordFields came before them and can be used; else records as objects. */
+  /**
+   * As the records start: rows when recordFields came before them and can be used, else records as objects;
+   * and the cross-checks, when the units came before them (and the fields, if the file has any by then).
+   */
   const startRecords = (): void => {
+    if (unitsText !== null && version !== null && !crossLater) {
+      try {
+        const units: unknown = JSON.parse(unitsText);
+        const fields: unknown = fieldListText === null ? undefined : JSON.parse(fieldListText);
+        crossCheck = recordCrossCheck(units, fields, version);
+        crossPass = true;
+      } catch {
+        // Not JSON: the whole text goes to parseDatasetText at the end anyway.
+      }
+    }
     if (fieldsText === null) return;
     let names: unknown;
     try {
@@ -349,6 +388,20 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
               }
               sawRecords = true;
               awaitingRecords = true;
+            } else if (lastKey === 'units' || lastKey === 'fields') {
+              const isUnits = lastKey === 'units';
+              // After the records (which were then checked against none), or given twice: checked at the end.
+              if ((isUnits ? sawUnits : sawFieldList) || phase !== 'head') {
+                crossLater = true;
+                crossPass = false;
+              }
+              if (isUnits) sawUnits = true;
+              else sawFieldList = true;
+              if (phase === 'head' && !crossLater) {
+                valueParts = [];
+                valueKey = isUnits ? 'units' : 'fields';
+                valueFrom = i + 1;
+              }
             } else if (lastKey === 'schemaVersion' || lastKey === RECORD_FIELDS_KEY) {
               const isVersion = lastKey === 'schemaVersion';
               // Given twice, or recordFields after the records were read as objects: parseDatasetText decides.
@@ -412,8 +465,11 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
       delete input[RECORD_FIELDS_KEY];
     }
     input.records = records;
-    const checked = recordsPass && version !== null && input.schemaVersion === version ? version : null;
-    return validateDataset(input, checked);
+    const sameVersion = version !== null && input.schemaVersion === version;
+    return validateDataset(input, {
+      recordsPassFor: recordsPass && sameVersion ? version : null,
+      recordsCrossCheckedFor: crossPass && !crossLater && sameVersion ? version : null,
+    });
   };
 
   return { push, finish };

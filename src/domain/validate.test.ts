@@ -173,10 +173,10 @@ describe('each rule of the contract refuses with the path of the problem', () =>
     const d = base();
     const broken = { ...d, records: [{ ...d.records[0], month: '2022-13' }] };
     // A version-1 file said to pass for version 2: the claim does not apply, and the record is checked.
-    const other = validateDataset(JSON.parse(JSON.stringify(broken)), 2);
+    const other = validateDataset(JSON.parse(JSON.stringify(broken)), { recordsPassFor: 2 });
     expect(other.ok).toBe(false);
     if (!other.ok) expect(other.errors.map((e) => e.path)).toContain('records[0].month');
-    expect(validateDataset(JSON.parse(JSON.stringify(d)), 1).ok).toBe(true);
+    expect(validateDataset(JSON.parse(JSON.stringify(d)), { recordsPassFor: 1 }).ok).toBe(true);
   });
 
   it('names the versions this build reads', () => {

@@ -48,11 +48,18 @@ export function parseDatasetText(text: string): LoadResult {
 }
 
 /**
- * Validate a value already parsed from JSON (or built by an importer). `recordsPassFor` says the records were
- * already found to pass `recordPasses` for that schema version (as the streaming reader checks them while the
- * file arrives), so the check is not run twice; anything else leaves it to this function.
+ * What a caller already checked of the records, for the schema version it read them by: as the streaming
+ * reader checks them while the file arrives, so the checks are not run twice. Anything not said is checked.
  */
-export function validateDataset(input: unknown, recordsPassFor: SchemaVersion | null = null): LoadResult {
+export interface CheckedAlready {
+  /** Every record passes `recordPasses` for this version. */
+  recordsPassFor?: SchemaVersion | null;
+  /** Every record passes `recordCrossCheck` for this version, with the file's own units and fields. */
+  recordsCrossCheckedFor?: SchemaVersion | null;
+}
+
+/** Validate a value already parsed from JSON (or built by an importer). */
+export function validateDataset(input: unknown, checked: CheckedAlready = {}): LoadResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return refuse([{ path: '', code: 'not_an_object', value: shortValue(input) }]);
   }
@@ -77,10 +84,10 @@ export function validateDataset(input: unknown, recordsPassFor: SchemaVersion | 
     if (!read.ok) return { ok: false, errors: read.errors, errorCount: read.errorCount };
     raw = read.input;
   }
-  const parsed = schemaCheck(raw, schemaVersion, recordsPassFor === schemaVersion);
+  const parsed = schemaCheck(raw, schemaVersion, checked.recordsPassFor === schemaVersion);
   const errors: DataError[] = parsed.success ? [] : parsed.issues.map((issue) => toDataError(issue, schemaVersion));
   errors.push(...otherUnknownFields(raw, errors, parsed.recordsChecked, schemaVersion));
-  errors.push(...crossCheck(raw, schemaVersion));
+  errors.push(...crossCheck(raw, schemaVersion, checked.recordsCrossCheckedFor === schemaVersion));
   if (errors.length > 0 || !parsed.success) return refuse(errors);
   return { ok: true, dataset: parsed.output, warnings: findWarnings(parsed.output.records) };
 }
@@ -422,7 +429,7 @@ function otherUnknownFields(
  * Rules across values. Runs on the raw input, defensively, so that these
  * errors are reported together with the field errors rather than after them.
  */
-function crossCheck(input: Record<string, unknown>, version: SchemaVersion): DataError[] {
+function crossCheck(input: Record<string, unknown>, version: SchemaVersion, recordsChecked: boolean): DataError[] {
   const errors: DataError[] = [];
   const updatedAt = input.updatedAt;
   if (typeof updatedAt === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(updatedAt) && !isValidDate(updatedAt)) {
@@ -430,22 +437,7 @@ function crossCheck(input: Record<string, unknown>, version: SchemaVersion): Dat
   }
 
   const units = Array.isArray(input.units) ? input.units : [];
-  const unitIndex = new Map<string, number>();
-  const parents = new Map<string, string>();
-  units.forEach((unit, i) => {
-    if (!isObject(unit) || typeof unit.id !== 'string') return;
-    if (unitIndex.has(unit.id)) {
-      errors.push({
-        path: `units[${i}].id`,
-        code: 'duplicate_unit',
-        value: shortValue(unit.id),
-        detail: { first: `units[${unitIndex.get(unit.id)}]` },
-      });
-      return;
-    }
-    unitIndex.set(unit.id, i);
-    if (typeof unit.parentId === 'string') parents.set(unit.id, unit.parentId);
-  });
+  const { unitIndex, parents } = indexUnits(units, errors);
   for (const [id, parentId] of parents) {
     const i = unitIndex.get(id) ?? 0;
     if (!unitIndex.has(parentId)) {
@@ -475,8 +467,58 @@ function crossCheck(input: Record<string, unknown>, version: SchemaVersion): Dat
   }
 
   const fieldIndex = version === 2 ? checkFields(input.fields, errors) : new Map<string, number>();
-  checkRecords(input.records, units.length > 0 ? unitIndex : null, fieldIndex, version, errors);
+  if (!recordsChecked) {
+    const check = recordCheck(units.length > 0 ? unitIndex : null, fieldIndex, version, errors);
+    const records = Array.isArray(input.records) ? input.records : [];
+    for (let i = 0; i < records.length; i++) check(records[i], i);
+  }
   return errors;
+}
+
+/** Unit ids → their place in `units` (the first, when an id is given twice, which is reported); parents by id. */
+function indexUnits(
+  units: readonly unknown[],
+  errors: DataError[],
+): { unitIndex: Map<string, number>; parents: Map<string, string> } {
+  const unitIndex = new Map<string, number>();
+  const parents = new Map<string, string>();
+  units.forEach((unit, i) => {
+    if (!isObject(unit) || typeof unit.id !== 'string') return;
+    if (unitIndex.has(unit.id)) {
+      errors.push({
+        path: `units[${i}].id`,
+        code: 'duplicate_unit',
+        value: shortValue(unit.id),
+        detail: { first: `units[${unitIndex.get(unit.id)}]` },
+      });
+      return;
+    }
+    unitIndex.set(unit.id, i);
+    if (typeof unit.parentId === 'string') parents.set(unit.id, unit.parentId);
+  });
+  return { unitIndex, parents };
+}
+
+/**
+ * The record checks of `validateDataset` for a file with these units and fields, one record at a time, for
+ * a reader that meets the records before the end of the file (dataset-stream.ts): true while every record
+ * given so far passes them. Found true to the end, `validateDataset(…, { recordsCrossCheckedFor })` need
+ * not run them again; any failure is left to `validateDataset`, which reports it.
+ */
+export function recordCrossCheck(
+  units: unknown,
+  fields: unknown,
+  version: SchemaVersion,
+): (record: unknown, index: number) => boolean {
+  const list = Array.isArray(units) ? units : [];
+  const { unitIndex } = indexUnits(list, []);
+  const fieldIndex = version === 2 ? checkFields(fields, []) : new Map<string, number>();
+  const errors: DataError[] = [];
+  const check = recordCheck(list.length > 0 ? unitIndex : null, fieldIndex, version, errors);
+  return (record, index) => {
+    check(record, index);
+    return errors.length === 0;
+  };
 }
 
 /** Field ids unique; returns each id's index in `fields` (its first occurrence). */
@@ -505,14 +547,12 @@ function checkFields(fields: unknown, errors: DataError[]): Map<string, number> 
  * look-ups with the record's own strings and integer keys; no string is built
  * unless there is an error to report.
  */
-function checkRecords(
-  recordList: unknown,
+function recordCheck(
   unitIndex: ReadonlyMap<string, number> | null,
   fieldIndex: ReadonlyMap<string, number>,
   version: SchemaVersion,
   errors: DataError[],
-): void {
-  const records = Array.isArray(recordList) ? recordList : [];
+): (record: unknown, i: number) => void {
   // Per unit, (month, field) → first record index. Key: month number × stride + field number (0: no field).
   const stride = fieldIndex.size + 1;
   const seenRecord = new Map<string, Map<number, number>>();
@@ -522,13 +562,18 @@ function checkRecords(
   let lastUnit: unknown;
   let lastUnitKnown = true;
   let lastMonths: Map<number, number> | undefined;
-  records.forEach((record, i) => {
+  return (record, i) => {
     if (!isObject(record)) return;
     const { unitId, month, received, fieldId } = record;
     if (unitId !== lastUnit) {
       lastUnit = unitId;
       lastMonths = typeof unitId === 'string' ? seenRecord.get(unitId) : undefined;
-      lastUnitKnown = !(typeof unitId === 'string' && /\S/.test(unitId) && unitIndex !== null && !unitIndex.has(unitId));
+      lastUnitKnown = !(
+        typeof unitId === 'string' &&
+        /\S/.test(unitId) &&
+        unitIndex !== null &&
+        !unitIndex.has(unitId)
+      );
     }
     if (!lastUnitKnown) {
       errors.push({ path: `records[${i}].unitId`, code: 'unknown_unit', value: shortValue(unitId) });
@@ -610,7 +655,7 @@ function checkRecords(
         });
       }
     }
-  });
+  };
 }
 
 /** Version 2: the online total, or both levels, or all three adding up. */
