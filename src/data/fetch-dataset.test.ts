@@ -168,17 +168,25 @@ describe('fetchDataset with a body of unknown length', () => {
     FakeWorker.made = [];
   });
 
-  it('feeds a worker from the first chunk, and ends it unused when the body is small', async () => {
+  it('starts no worker for a small body (the sample), and ends unused one it started for a middling one', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     respond(chunked(new TextEncoder().encode(SAMPLE), 100_000));
-    const loaded = await fetchDataset('data/x.json', undefined, source);
-    expect(loaded.engine.where).toBe('page');
-    expect(loaded.meta.title).toBe(JSON.parse(SAMPLE).title);
+    const small = await fetchDataset('data/x.json', undefined, source);
+    expect(small.engine.where).toBe('page');
+    expect(FakeWorker.made).toHaveLength(0);
+
+    // The sample padded to 1.5 MB with blanks: past the point where a worker is started, short of 2 MB.
+    const padded = new TextEncoder().encode(SAMPLE + ' '.repeat(1_500_000 - SAMPLE.length));
+    respond(chunked(padded, 100_000));
+    const middling = await fetchDataset('data/x.json', undefined, source);
+    expect(middling.engine.where).toBe('page');
+    expect(middling.meta.title).toBe(JSON.parse(SAMPLE).title);
     expect(FakeWorker.made).toHaveLength(1);
     const [spare] = FakeWorker.made;
-    // It was given copies of the chunks as they came (the page kept its own), then ended.
+    // It was given copies of the chunks (the page kept its own), never told the file was complete, then ended.
     expect(spare?.types[0]).toBe('chunk');
     expect(spare?.types).not.toContain('end');
+    expect(spare?.bytes.every((b, i) => b === padded[i])).toBe(true);
     expect(spare?.terminated).toBe(true);
   });
 
