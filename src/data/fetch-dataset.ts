@@ -90,6 +90,7 @@ export async function fetchDataset(
   let worker: WorkerEngine | null = null;
   /** A worker started on a body of unknown length, fed a copy of each chunk until the size is known. */
   let spare: WorkerEngine | null = null;
+  let spareTried = false;
   try {
     let response: Response;
     try {
@@ -140,12 +141,12 @@ export async function fetchDataset(
             kept.push(value);
             // A copy: push() moves the bytes it is given, and this thread may still need its own.
             if (spare) spare.push(value.slice());
-            else if (total === null && received >= SPARE_WORKER_FROM && workersAvailable()) {
+            else if (!spareTried && total === null && received >= SPARE_WORKER_FROM && workersAvailable()) {
               // A server that compresses as it sends (as docs/deploy.md sets up) gives no length. Half way to
               // the threshold a worker is started and fed copies, so it is running, and has parsed what came,
               // by the time the body turns out large; if it does not, the worker is ended unused.
-              spare = new WorkerEngine();
-              for (const part of kept) spare.push(part.slice());
+              spareTried = true;
+              spare = startSpare(kept);
             }
             if (received >= WORKER_THRESHOLD && workersAvailable()) {
               // Larger than announced (or not announced): the worker has, or is given, what came so far.
@@ -171,7 +172,12 @@ export async function fetchDataset(
       throw new NetworkFailure(timeout.signal.aborted ? 'timeout' : 'cut');
     }
     clearTimeout(timer);
-    if (!worker) return fromText(decode(kept), source);
+    if (!worker) {
+      // Small after all: the spare stops parsing its copy before this thread parses its own.
+      spare?.dispose();
+      spare = null;
+      return fromText(decode(kept), source);
+    }
     setLoadProgress({ stage: 'validate' });
     worker.end();
     const loaded = await worker.result(source);
@@ -183,6 +189,18 @@ export async function fetchDataset(
     spare?.dispose();
     setLoadProgress(null);
   }
+}
+
+/** A worker fed copies of what came so far; null if the browser will not start one (the page reads on). */
+function startSpare(kept: readonly Uint8Array[]): WorkerEngine | null {
+  let spare: WorkerEngine;
+  try {
+    spare = new WorkerEngine();
+  } catch {
+    return null;
+  }
+  for (const part of kept) spare.push(part.slice());
+  return spare;
 }
 
 function decode(parts: readonly Uint8Array[]): string {
