@@ -186,6 +186,8 @@ describe('createDatasetReader', () => {
     'records by field, fields after them': `{"schemaVersion":2,"title":"T","units":${units},"records":[${byField('a', '2022-01', 'f')},${byField('a', '2022-01', 'g')}],"fields":${fieldList}}`,
     'records by field, a field not in the list': `{"schemaVersion":2,"title":"T","units":${units},"fields":${fieldList},"records":[${byField('a', '2022-01', 'f')},${byField('a', '2022-01', 'h')}]}`,
     'records by field, the same field twice': `{"schemaVersion":2,"title":"T","units":${units},"fields":${fieldList},"records":[${byField('a', '2022-01', 'f')},${byField('a', '2022-01', 'f')}]}`,
+    'units before and after the records, the record only in the first': `{"schemaVersion":1,"title":"T","units":[{"id":"z","name":"Z","level":"commune"}],"records":[${record('z', '2022-01')}],"units":${units}}`,
+    'fields before and after the records, the field only in the first': `{"schemaVersion":2,"title":"T","units":${units},"fields":[{"id":"h","name":"H"}],"records":[${byField('a', '2022-01', 'h')}],"fields":${fieldList}}`,
     'units not a list': `{"schemaVersion":1,"title":"T","units":{"a":1},"records":[${recs[0]}]}`,
   });
 

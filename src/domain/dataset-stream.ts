@@ -94,16 +94,16 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
   let valueKey: 'schemaVersion' | 'recordFields' | 'units' | 'fields' | null = null;
   let unitsText: string | null = null;
   let fieldListText: string | null = null;
-  /** Units or fields given after the records, or twice: the records' cross-checks are left to the end. */
+  /**
+   * Units or fields given after the records: the records' cross-checks are left to the end. (Given twice
+   * before them, the last is the one read, as JSON.parse keeps the last.)
+   */
   let crossLater = false;
-  let sawUnits = false;
-  let sawFieldList = false;
   let version: SchemaVersion | null = null;
   let sawVersion = false;
   let fieldsText: string | null = null;
   let sawFields = false;
-  /** The record field names when the records are rows (record-rows.ts), fixed as the records start. */
-  let rowNames: string[] | null = null;
+  /** Reads each row into its record when the records are rows (record-rows.ts), fixed as the records start. */
   let readRow: ((row: unknown) => RowRead | null) | null = null;
   // The records: text not yet parsed, and what was parsed.
   let work = '';
@@ -222,8 +222,7 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
     }
     if (version === null || recordFieldsErrors(names, version).length > 0) fallback = true;
     else {
-      rowNames = names as string[];
-      readRow = rowReader(rowNames, version);
+      readRow = rowReader(names as string[], version);
     }
   };
 
@@ -390,14 +389,11 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
               awaitingRecords = true;
             } else if (lastKey === 'units' || lastKey === 'fields') {
               const isUnits = lastKey === 'units';
-              // After the records (which were then checked against none), or given twice: checked at the end.
-              if ((isUnits ? sawUnits : sawFieldList) || phase !== 'head') {
+              // After the records, which were checked against what came before: checked at the end.
+              if (phase !== 'head') {
                 crossLater = true;
                 crossPass = false;
-              }
-              if (isUnits) sawUnits = true;
-              else sawFieldList = true;
-              if (phase === 'head' && !crossLater) {
+              } else {
                 valueParts = [];
                 valueKey = isUnits ? 'units' : 'fields';
                 valueFrom = i + 1;
@@ -457,13 +453,9 @@ export function createDatasetReader(runChars: number = RECORD_RUN_CHARS): Datase
       return parseDatasetText(whole.join(''));
     }
     const input = rest as Record<string, unknown>;
-    if (rowNames) {
-      // The rows were read with the names seen before them; the parsed file must say the same.
-      if (JSON.stringify(input[RECORD_FIELDS_KEY]) !== JSON.stringify(rowNames) || input.schemaVersion !== version) {
-        return parseDatasetText(whole.join(''));
-      }
-      delete input[RECORD_FIELDS_KEY];
-    }
+    // Read as rows with the one recordFields and schemaVersion the file gives (twice sends it to
+    // parseDatasetText), so they are the parsed file's: what is left is a dataset of records.
+    if (readRow) delete input[RECORD_FIELDS_KEY];
     input.records = records;
     const sameVersion = version !== null && input.schemaVersion === version;
     return validateDataset(input, {
