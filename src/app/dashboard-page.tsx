@@ -263,7 +263,9 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
   // Headline figures follow a change at once; charts, ranking and briefing follow after that frame is
   // painted, so new figures are on screen in well under 100 ms even where redrawing charts takes longer.
   const headlineNow = useAnswer(engine, selection && { kind: 'headline', selection }).data ?? null;
-  const deferred = useAfterPaint(selection);
+  // On a first load the charts wait for the headline figures to be painted as well: asked in the same turn,
+  // both answers arrive together and the page would draw the charts' frames and tables before the headline.
+  const deferred = useAfterPaint(headlineNow ? selection : null);
   const figuresAnswer = useAnswer(engine, deferred && { kind: 'figures', selection: deferred });
   const figures = figuresAnswer.data ?? null;
   // The first figures of a load are asked for with the headline (a worker answers them while the page draws

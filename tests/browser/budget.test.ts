@@ -25,6 +25,8 @@ import { scrollThrough } from './scroll.ts';
 
 interface Probe {
   headline: number | null;
+  /** Chart frames (with their numbers tables) already in the page in the frame the headline figures appear. */
+  framesAtHeadline: number | null;
   firstChart: number | null;
   shifts: { value: number; time: number; nodes: string[] }[];
 }
@@ -35,11 +37,14 @@ interface Probe {
  * by input.
  */
 function installProbe(): void {
-  const probe: Probe = { headline: null, firstChart: null, shifts: [] };
+  const probe: Probe = { headline: null, framesAtHeadline: null, firstChart: null, shifts: [] };
   (window as unknown as { __probe: Probe }).__probe = probe;
   const frame = () => {
     const now = performance.now();
-    if (probe.headline === null && document.querySelector('.headline .figure, .headline__group')) probe.headline = now;
+    if (probe.headline === null && document.querySelector('.headline .figure, .headline__group')) {
+      probe.headline = now;
+      probe.framesAtHeadline = document.querySelectorAll('.chart-frame').length;
+    }
     if (probe.firstChart === null && document.querySelector('.chart-frame__area svg, .chart-statement'))
       probe.firstChart = now;
     if (probe.headline === null || probe.firstChart === null) requestAnimationFrame(frame);
@@ -159,6 +164,15 @@ describe('the first view of the production build', () => {
     expect(chart, `the chart module request (${chartFile})`).toBeDefined();
     // Both are asked for by the entry before React's first render: within a few tens of ms of each other.
     expect(Math.abs((chart?.start ?? 0) - (data?.start ?? 0))).toBeLessThan(100);
+  });
+
+  test('draws the headline figures in a frame of their own, before any chart frame', async ({ chromium, baseUrl }) => {
+    const page = await openWithProbe(chromium, baseUrl);
+    const { framesAtHeadline } = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe);
+    // The charts' frames and numbers tables (about 1,100 elements for the sample) would double the work of
+    // the frame that shows the first figures.
+    expect(framesAtHeadline).toBe(0);
+    await expect.poll(() => page.locator('.chart-frame').count()).toBeGreaterThan(0);
   });
 
   test('does not shift the layout as the charts arrive (cumulative shift after the headline figures < 0.01)', async ({
