@@ -20,6 +20,11 @@ export const RECORD_FIELD_NAMES = Object.keys(recordSchemaV2.entries) as readonl
 
 const KNOWN = new Set<string>(RECORD_FIELD_NAMES);
 
+/** The fields a version-2 record may leave out: a null in a row gives them the value undefined. */
+export const OPTIONAL_RECORD_FIELDS: ReadonlySet<string> = new Set<string>(
+  RECORD_FIELD_NAMES.filter((name) => recordSchemaV2.entries[name].type === 'optional'),
+);
+
 /**
  * The errors of a `recordFields` value: it must be a list of version 2's record field names, each named
  * once. Empty when it can be used to read the rows (a required field left out is then missing from every record).
@@ -60,15 +65,22 @@ export function recordFieldsErrors(value: unknown, version: SchemaVersion): Data
 
 /**
  * The record a row stands for, or null when the row is not a list of exactly as many values as there are
- * names. A `null` value leaves the field out, as an optional field not reported is left out of an object;
- * any other value is kept as it is, for the record schema to judge.
+ * names. A `null` value leaves the field out: an optional field is then there with the value `undefined`,
+ * which every reader of a record takes as left out (the schema, the checks, the sums, JSON), and a required
+ * field is missing, for the schema to name. Any other value is kept as it is, for the schema to judge.
+ *
+ * Every record of a file then has the same keys in the same order, so the engine sees one shape of object:
+ * with a key left out wherever a value was null, a province's records came in a dozen shapes, and summing
+ * them took twice as long (docs/decisions/0021-one-shape-per-record.md).
  */
 export function recordFromRow(names: readonly string[], row: unknown): Record<string, unknown> | null {
   if (!Array.isArray(row) || row.length !== names.length) return null;
   const record: Record<string, unknown> = {};
   for (let k = 0; k < names.length; k++) {
     const value = row[k];
-    if (value !== null) record[names[k] as string] = value;
+    const name = names[k] as string;
+    if (value !== null) record[name] = value;
+    else if (OPTIONAL_RECORD_FIELDS.has(name)) record[name] = undefined;
   }
   return record;
 }
@@ -118,7 +130,11 @@ export function readRecordRows(input: Record<string, unknown>, version: SchemaVe
  */
 export function recordRows(records: readonly DatasetRecord[]): { recordFields: string[]; rows: unknown[][] } {
   const used = new Set<string>();
-  for (const record of records) for (const key of Object.keys(record)) used.add(key);
+  // A key whose value is undefined is a field left out (recordFromRow writes them so).
+  for (const record of records) {
+    const r = record as Record<string, unknown>;
+    for (const key of Object.keys(r)) if (r[key] !== undefined) used.add(key);
+  }
   const recordFields = RECORD_FIELD_NAMES.filter((name) => used.has(name));
   const rows = records.map((record) => {
     const r = record as Record<string, unknown>;

@@ -3,7 +3,7 @@ import { closestName } from './closest-name.ts';
 import { isMonth, isValidDate, monthIndex } from './months.ts';
 import type { DataError, DataWarning, ErrorCode } from './problems.ts';
 import { shortValue } from './problems.ts';
-import { RECORD_FIELDS_KEY, readRecordRows } from './record-rows.ts';
+import { OPTIONAL_RECORD_FIELDS, RECORD_FIELDS_KEY, readRecordRows } from './record-rows.ts';
 import {
   DATASET_SCHEMAS,
   type Dataset,
@@ -205,6 +205,7 @@ export function rowReader(names: readonly string[], version: SchemaVersion): (ro
   const { kinds, requiredCount } = RECORD_RULES[version];
   const n = names.length;
   const columnKinds = names.map((name) => kinds[name] ?? 0);
+  const optional = names.map((name) => OPTIONAL_RECORD_FIELDS.has(name));
   let requiredNamed = 0;
   for (const kind of columnKinds) if (kind & REQUIRED) requiredNamed++;
   // An unknown name fails every record, as an unknown key does; record-rows.ts refuses such names before this.
@@ -220,7 +221,9 @@ export function rowReader(names: readonly string[], version: SchemaVersion): (ro
     for (let k = 0; k < n; k++) {
       const value: unknown = row[k];
       if (value === null) {
+        // As recordFromRow: an optional field left out is there as undefined, so every record has one shape.
         if ((columnKinds[k] as number) & REQUIRED) passes = false;
+        if (optional[k]) record[names[k] as string] = undefined;
         continue;
       }
       record[names[k] as string] = value;
