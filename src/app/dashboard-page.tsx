@@ -1,6 +1,6 @@
 import { lazy, memo, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartFrame } from '../components/chart-frame.tsx';
-import { LazyChart } from '../components/charts/load-chart.ts';
+import { LazyChart, preloadCharts } from '../components/charts/load-chart.ts';
 import { DatasetHeader } from '../components/dataset-header.tsx';
 import { ExportButtons, type ExportKind } from '../components/export-buttons.tsx';
 import { FactsPanel } from '../components/facts-panel.tsx';
@@ -266,6 +266,12 @@ export function DashboardPage({ loaded, urlState, navigate, lang, after = null, 
   // On a first load the charts wait for the headline figures to be painted as well: asked in the same turn,
   // both answers arrive together and the page would draw the charts' frames and tables before the headline.
   const deferred = useAfterPaint(headlineNow ? selection : null);
+  // The chart module is asked for once the headline figures are painted, while the figures behind the
+  // charts are worked out (a province's file asked for it while downloading: start-loading.ts).
+  const figuresWanted = deferred !== null;
+  useEffect(() => {
+    if (figuresWanted) void preloadCharts().catch(() => undefined);
+  }, [figuresWanted]);
   const figuresAnswer = useAnswer(engine, deferred && { kind: 'figures', selection: deferred });
   const figures = figuresAnswer.data ?? null;
   // The first figures of a load are asked for with the headline (a worker answers them while the page draws

@@ -4,7 +4,14 @@ import { briefing } from '../domain/briefing.ts';
 import { headline } from '../domain/dashboard.ts';
 import { indexDataset } from '../domain/metrics.ts';
 import { parseDatasetText } from '../domain/validate.ts';
-import { fetchDataset, fromText, loadFile, loadText } from './fetch-dataset.ts';
+import {
+  chartsWhileDownloading,
+  fetchDataset,
+  fromText,
+  loadFile,
+  loadText,
+  WORKER_THRESHOLD,
+} from './fetch-dataset.ts';
 import { DatasetRefused, NetworkFailure } from './load-errors.ts';
 
 const SAMPLE = readFileSync(new URL('../../data/gia-lam.json', import.meta.url), 'utf8');
@@ -220,5 +227,20 @@ describe('loadFile and loadText', () => {
     expect(fromFile.meta.units).toHaveLength(JSON.parse(SAMPLE).units.length);
     const refused = await loadText('{"schemaVersion": 1}', { kind: 'file', name: 'x.json' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DatasetRefused);
+  });
+});
+
+describe('chartsWhileDownloading', () => {
+  it('is true for a download known to be a province’s file, by its stated size or by what has come', () => {
+    expect(chartsWhileDownloading({ stage: 'download', received: 0, total: WORKER_THRESHOLD })).toBe(true);
+    expect(chartsWhileDownloading({ stage: 'download', received: WORKER_THRESHOLD, total: null })).toBe(true);
+    expect(chartsWhileDownloading({ stage: 'download', received: 5_000_000, total: null })).toBe(true);
+  });
+
+  it('is false for a smaller file, before anything has come, and once the download is over', () => {
+    expect(chartsWhileDownloading({ stage: 'download', received: 900_000, total: 900_000 })).toBe(false);
+    expect(chartsWhileDownloading({ stage: 'download', received: WORKER_THRESHOLD - 1, total: null })).toBe(false);
+    expect(chartsWhileDownloading({ stage: 'validate' })).toBe(false);
+    expect(chartsWhileDownloading(null)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { indexDataset } from '../domain/metrics.ts';
 import { parseDatasetText } from '../domain/validate.ts';
 import { type LoadedDataset, PageEngine } from './dataset-engine.ts';
 import { DatasetRefused, NetworkFailure } from './load-errors.ts';
-import { setLoadProgress } from './load-progress.ts';
+import { type LoadProgress, setLoadProgress } from './load-progress.ts';
 import { WorkerEngine } from './worker-engine.ts';
 
 /** The address of the sample dataset bundled with the build. */
@@ -24,6 +24,16 @@ export const WORKER_THRESHOLD = 2_000_000;
  * a district's or a commune's file (the sample is 0.9 MB) never starts one.
  */
 const SPARE_WORKER_FROM = WORKER_THRESHOLD / 2;
+
+/**
+ * Whether a download is a province's file, read in a worker: its size said (Content-Length) or what has
+ * come reaches the worker threshold. The page then has time to fetch and run other code (the chart module)
+ * before the data is in; a smaller file is in before that code could be, and would wait for it.
+ */
+export function chartsWhileDownloading(progress: LoadProgress): boolean {
+  if (progress?.stage !== 'download') return false;
+  return progress.received >= WORKER_THRESHOLD || (progress.total ?? 0) >= WORKER_THRESHOLD;
+}
 
 function workersAvailable(): boolean {
   return typeof Worker !== 'undefined';

@@ -4,9 +4,8 @@ import type { ChartProps } from './chart.tsx';
 const chartModule = lazyModule<ChartProps>(() => import('./chart.tsx').then((m) => ({ default: m.Chart })));
 
 /**
- * Starts downloading the chart module (recharts and its dependencies) without
- * waiting for it. The page calls this when it asks for the dataset, so the
- * charts arrive with the data instead of after it; calling again is free.
+ * Starts downloading the chart module (recharts and its dependencies) without waiting for it: once the
+ * headline figures are painted, or while a province's file downloads (decision 0022). Calling again is free.
  */
 export const preloadCharts = chartModule.preload;
 
