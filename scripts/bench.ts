@@ -693,7 +693,8 @@ async function loadOnce(
         const find = (test: (path: string) => boolean) => resources.find((e) => test(new URL(e.name).pathname));
         const data = find((p) => p.endsWith(file));
         const script = find((p) => /\/assets\/index-[^/]*\.js$/.test(p));
-        const chunk = find((p) => /\/assets\/chart-[^/]*\.js$/.test(p));
+        // The chart module's own chunk (chart-<hash>.js), not chart-specs-<hash>.js or chart-export-<hash>.js.
+        const chunk = find((p) => /\/assets\/chart-[\w-]{8}\.js$/.test(p));
         const worker = find((p) => /\/assets\/dataset-worker-[^/]*\.js$/.test(p));
         return {
           headline: probe.headlinePaint,

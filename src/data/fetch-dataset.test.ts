@@ -13,6 +13,7 @@ import {
   WORKER_THRESHOLD,
 } from './fetch-dataset.ts';
 import { DatasetRefused, NetworkFailure } from './load-errors.ts';
+import { getLoadProgress, type LoadProgress, subscribeLoadProgress } from './load-progress.ts';
 
 const SAMPLE = readFileSync(new URL('../../data/gia-lam.json', import.meta.url), 'utf8');
 const source = { kind: 'url', name: 'data/x.json' } as const;
@@ -201,7 +202,18 @@ describe('fetchDataset with a body of unknown length', () => {
     vi.stubGlobal('Worker', FakeWorker);
     const big = new Uint8Array(2_500_000).map((_, i) => 48 + (i % 10));
     respond(chunked(big, 300_000));
+    const seen: LoadProgress[] = [];
+    const stop = subscribeLoadProgress(() => seen.push(getLoadProgress()));
     const error = await fetchDataset('data/x.json', undefined, source).catch((e: unknown) => e);
+    stop();
+    // With no length given, the download still says how far it has come once it is known to be large,
+    // which is when the page starts the chart module.
+    const downloads = seen.filter((p) => p?.stage === 'download');
+    expect(downloads.length).toBeGreaterThan(0);
+    expect(downloads.every((p) => p?.stage === 'download' && p.total === null && p.received >= WORKER_THRESHOLD)).toBe(
+      true,
+    );
+    expect(chartsWhileDownloading(downloads[0] ?? null)).toBe(true);
     // The stand-in refuses every file: what matters here is what it was given.
     expect(error).toBeInstanceOf(DatasetRefused);
     expect(FakeWorker.made).toHaveLength(1);

@@ -171,7 +171,9 @@ export async function fetchDataset(
             }
           }
           const now = performance.now();
-          if (total !== null && total > WORKER_THRESHOLD && now - shownAt > PROGRESS_EVERY_MS) {
+          // A province's file says how far it has come, its length given or not (a server compressing as it
+          // sends gives none): the reader sees it move, and the page starts the chart module (start-loading.ts).
+          if ((total ?? received) >= WORKER_THRESHOLD && now - shownAt > PROGRESS_EVERY_MS) {
             shownAt = now;
             setLoadProgress({ stage: 'download', received, total });
           }
