@@ -14,6 +14,7 @@ import { createDatasetReader } from '../src/domain/dataset-stream.ts';
 import { indexDataset, summarize } from '../src/domain/metrics.ts';
 import { findWarnings, parseDatasetText, validateDataset } from '../src/domain/validate.ts';
 import { launchChromium } from '../tests/browser/chromium.ts';
+import { COMPOSITOR_STALL } from '../tests/browser/compositor-stall.ts';
 import { BUDGETS, buildWithChunks, checkFirstView, type FirstView, firstViewReport, kb } from './check-budget.ts';
 import { FICTIONAL_SIZES, type FictionalSize, generateFictional } from './generate-fictional.ts';
 
@@ -407,12 +408,20 @@ function armChangeWatch(): void {
  * viewport draw (or show why it cannot) before moving on, then to the bottom,
  * where the panels below the charts arrive. Returns how long it took.
  */
-async function sweepPage(capMs: number): Promise<number> {
+async function sweepPage([capMs, stallMessage]: [number, string]): Promise<number> {
   const started = performance.now();
+  // Frames that never come are Chromium's compositor stall (decision 0018), not a slow page: said so after 10 s.
   const frames = (n: number) =>
-    new Promise<void>((done) => {
+    new Promise<void>((done, fail) => {
       let left = n;
-      const tick = () => (--left <= 0 ? done() : requestAnimationFrame(tick));
+      const timer = setTimeout(() => fail(new Error(stallMessage)), 10_000);
+      const tick = () => {
+        if (--left > 0) requestAnimationFrame(tick);
+        else {
+          clearTimeout(timer);
+          done();
+        }
+      };
       requestAnimationFrame(tick);
     });
   const pause = (t: number) => new Promise<void>((done) => setTimeout(done, t));
@@ -574,6 +583,27 @@ interface Probed {
   clearMark: (mark: string) => void;
 }
 
+/**
+ * Two animation frames of the page, so what is read next is read off a page that has drawn. None within
+ * 10 s while its timers run is Chromium's compositor stall (decision 0018): it throws COMPOSITOR_STALL, and
+ * the load is made again on a fresh page (benchBrowser), as the browser tests retry such a test once.
+ */
+async function twoFrames(page: Page): Promise<void> {
+  const drew = await page.evaluate(
+    () =>
+      new Promise<boolean>((done) => {
+        const timer = setTimeout(() => done(false), 10_000);
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            clearTimeout(timer);
+            done(true);
+          }),
+        );
+      }),
+  );
+  if (!drew) throw new Error(COMPOSITOR_STALL);
+}
+
 async function openProbed(browser: Browser): Promise<Probed> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const seen = new Set<string>();
@@ -721,11 +751,8 @@ async function loadOnce(
     run.busyToChart = busy(run.headline ?? run.dataEnd, run.chart);
     run.longestTask = Math.max(0, ...longTasks.filter(([start]) => start < (run.chart ?? 0)).map(([, d]) => d));
     // Fonts and two more frames, so the heap and the shifts are read off a page that has settled.
-    await page.evaluate(() =>
-      document.fonts.ready.then(
-        () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
-      ),
-    );
+    await page.evaluate(() => document.fonts.ready);
+    await twoFrames(page);
     const cdp = await context.newCDPSession(page);
     if (o.heap) {
       const h = await heapOf(cdp);
@@ -734,7 +761,7 @@ async function loadOnce(
       run.workerHeap = await workerHeap(page, cdp);
     }
     if (o.sweep) {
-      run.sweepMs = await page.evaluate(sweepPage, 15_000);
+      run.sweepMs = await page.evaluate(sweepPage, [15_000, COMPOSITOR_STALL] as [number, string]);
       const shifts = await page.evaluate(() => (window as unknown as { __bench: BenchProbe }).__bench.shifts);
       const counted = shifts.filter((s) => !s.input);
       const sum = (list: Shift[]) => list.reduce((a, s) => a + s.value, 0);
@@ -767,10 +794,8 @@ async function loadOnce(
     run.domTables = dom.tables;
     run.domSelects = dom.selects;
     if (o.changes) {
-      await page.evaluate(() => {
-        window.scrollTo(0, 0);
-        return new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await twoFrames(page);
       const select = page.getByLabel('Kỳ báo cáo');
       for (const id of changePlan(o.changes)) {
         clearMark('change');
@@ -813,11 +838,15 @@ async function benchBrowser(browser: Browser, base: string, pages: readonly Page
     for (const kind of roundPlan(round, pages)) {
       const sweep = kind === 'medium' || kind === 'large' || (kind === 'sample' && !sampleSwept);
       if (kind === 'sample') sampleSwept = true;
-      const run = await loadOnce(browser, base, kind, round, {
-        sweep,
-        heap: kind !== 'floor',
-        changes: kind === 'medium' ? 'medium' : null,
-      });
+      const options: LoadOptions = { sweep, heap: kind !== 'floor', changes: kind === 'medium' ? 'medium' : null };
+      let run: LoadRun;
+      try {
+        run = await loadOnce(browser, base, kind, round, options);
+      } catch (e) {
+        if (!(e instanceof Error && e.message.includes(COMPOSITOR_STALL))) throw e;
+        console.log(`  round ${round + 1} ${kind}: ${COMPOSITOR_STALL} (decision 0018); loaded again on a fresh page`);
+        run = await loadOnce(browser, base, kind, round, options);
+      }
       runs.push(run);
       const parts = [
         run.timedOut ? `timeout (> ${WAIT_CAP_MS / 1000} s)` : '',
@@ -1167,10 +1196,8 @@ async function profileLoads(browser: Browser, base: string, dir: string, pages: 
       const cdp = await context.newCDPSession(page);
       await page.goto(pageUrl(base, 'medium'), { waitUntil: 'commit' });
       await waitMark('chart');
-      await page.evaluate(() => {
-        window.scrollTo(0, 0);
-        return new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await twoFrames(page);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
       // Changed from inside the page, so the profile holds the page's work and not Playwright's checks before an action.
