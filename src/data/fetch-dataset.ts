@@ -31,8 +31,12 @@ const SPARE_WORKER_FROM = WORKER_THRESHOLD / 2;
  * before the data is in; a smaller file is in before that code could be, and would wait for it.
  */
 export function chartsWhileDownloading(progress: LoadProgress): boolean {
-  if (progress?.stage !== 'download') return false;
-  return progress.received >= WORKER_THRESHOLD || (progress.total ?? 0) >= WORKER_THRESHOLD;
+  return progress?.stage === 'download' && provinceSized(progress.received, progress.total);
+}
+
+/** A download of a province's size: by the length the server gave, or by what has come when it gave none. */
+function provinceSized(received: number, total: number | null): boolean {
+  return (total ?? received) >= WORKER_THRESHOLD;
 }
 
 function workersAvailable(): boolean {
@@ -173,7 +177,7 @@ export async function fetchDataset(
           const now = performance.now();
           // A province's file says how far it has come, its length given or not (a server compressing as it
           // sends gives none): the reader sees it move, and the page starts the chart module (start-loading.ts).
-          if ((total ?? received) >= WORKER_THRESHOLD && now - shownAt > PROGRESS_EVERY_MS) {
+          if (provinceSized(received, total) && now - shownAt > PROGRESS_EVERY_MS) {
             shownAt = now;
             setLoadProgress({ stage: 'download', received, total });
           }
