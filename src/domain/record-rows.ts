@@ -129,13 +129,8 @@ export function readRecordRows(input: Record<string, unknown>, version: SchemaVe
  * that order (`null` for a field it leaves out). `readRecordRows` gives the records back as they were.
  */
 export function recordRows(records: readonly DatasetRecord[]): { recordFields: string[]; rows: unknown[][] } {
-  const used = new Set<string>();
-  // A key whose value is undefined is a field left out (recordFromRow writes them so).
-  for (const record of records) {
-    const r = record as Record<string, unknown>;
-    for (const key of Object.keys(r)) if (r[key] !== undefined) used.add(key);
-  }
-  const recordFields = RECORD_FIELD_NAMES.filter((name) => used.has(name));
+  // A field is used where some record has a value for it: undefined is a field left out (recordFromRow).
+  const recordFields = RECORD_FIELD_NAMES.filter((name) => records.some((record) => record[name] !== undefined));
   const rows = records.map((record) => {
     const r = record as Record<string, unknown>;
     return recordFields.map((name) => r[name] ?? null);
