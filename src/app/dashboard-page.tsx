@@ -82,9 +82,13 @@ export interface DashboardPageProps {
   tools?: ReactNode;
 }
 
-/** The value as of the last painted frame: lets a cheap part of the page update before a costly one. */
-function useAfterPaint<T>(value: T): T {
-  const [shown, setShown] = useState(value);
+/**
+ * The value as of the last painted frame (null until a frame has been painted): lets a cheap part of the page
+ * update before a costly one. Null at first even when the value is there at mount (an answer from the cache):
+ * the costly part then still waits for the first frame.
+ */
+function useAfterPaint<T>(value: T): T | null {
+  const [shown, setShown] = useState<T | null>(null);
   useEffect(() => {
     if (Object.is(shown, value)) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
