@@ -201,7 +201,7 @@ describe('choosing what to see, kept in the URL', () => {
   it('drills down to one unit from the ranking table and back', async () => {
     renderAt('');
     await levelBlock('Cấp huyện');
-    await userEvent.click(screen.getByRole('button', { name: 'Xem Xã Bình' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Xem Xã Bình' }));
     expect(window.location.search).toBe('?unit=b');
     const unit = await levelBlock('Xã Bình');
     expect(unit.getByRole('group', { name: 'Hồ sơ tiếp nhận và xử lý' })).toHaveTextContent('500');
